@@ -1,0 +1,32 @@
+package vn.hoibot.chat;
+
+import java.util.List;
+
+/**
+ * The port every channel (Telegram, console, later Zalo) implements. Feature modules never see a channel
+ * library: they hand {@link Outbound} messages to the chat core, which hands them here.
+ */
+public interface Channel {
+
+    /** Short name stored with accounts and sessions, e.g. {@code telegram}. */
+    String name();
+
+    SentMessage send(Outbound message) throws ChannelException;
+
+    /** Replaces the text (and buttons) of a message sent before. */
+    void edit(String chatId, String messageId, Outbound message) throws ChannelException;
+
+    /** Acknowledges a button press, optionally with a short toast. */
+    void answerButton(String callbackId, String toast);
+
+    /** Fetches a file the person sent. */
+    byte[] download(String fileRef) throws ChannelException;
+
+    /** Publishes the command menu for a language (and a role scope where the channel has one). */
+    default void publishCommands(List<CommandInfo> commands, String languageCode) {
+    }
+
+    /** A command as shown in a channel's menu. */
+    record CommandInfo(String command, String description) {
+    }
+}

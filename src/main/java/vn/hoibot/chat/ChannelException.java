@@ -1,0 +1,42 @@
+package vn.hoibot.chat;
+
+import java.time.Duration;
+
+/** A send the channel refused or could not complete, classified so callers can decide to retry. */
+public class ChannelException extends Exception {
+
+    public enum Kind {
+        /** Too many requests: wait {@link #retryAfter()} and try again. */
+        RATE_LIMITED,
+        /** The person blocked the bot or never started it. */
+        BLOCKED,
+        /** The chat does not exist (any more). */
+        CHAT_NOT_FOUND,
+        /** Network error, timeout or 5xx: may succeed later. */
+        TRANSIENT,
+        /** The request itself is wrong (400): retrying will not help. */
+        PERMANENT
+    }
+
+    private final Kind kind;
+    private final Duration retryAfter;
+
+    public ChannelException(Kind kind, String message, Duration retryAfter, Throwable cause) {
+        super(message, cause);
+        this.kind = kind;
+        this.retryAfter = retryAfter;
+    }
+
+    public ChannelException(Kind kind, String message) {
+        this(kind, message, null, null);
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** For {@link Kind#RATE_LIMITED}: how long the channel asked to wait; otherwise null. */
+    public Duration retryAfter() {
+        return retryAfter;
+    }
+}

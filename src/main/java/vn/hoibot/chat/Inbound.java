@@ -1,0 +1,45 @@
+package vn.hoibot.chat;
+
+/** Something a person did in a chat, as the chat core sees it. */
+public sealed interface Inbound
+        permits Inbound.Text, Inbound.ButtonPress, Inbound.ContactShared, Inbound.FileReceived, Inbound.Other {
+
+    Sender sender();
+
+    /** A text message; commands are texts that start with '/'. */
+    record Text(Sender sender, String text) implements Inbound {
+    }
+
+    /**
+     * A press on an inline button.
+     *
+     * @param callbackId the channel's id to acknowledge the press (may be null)
+     * @param data       the opaque key the button carried
+     * @param messageId  the message that carried the button
+     */
+    record ButtonPress(Sender sender, String callbackId, String data, String messageId) implements Inbound {
+    }
+
+    /**
+     * A contact card.
+     *
+     * @param phone         the phone number as the channel gave it
+     * @param contactUserId the channel user id of the contact's owner, null when it is not a user
+     */
+    record ContactShared(Sender sender, String phone, String contactUserId, String firstName, String lastName)
+            implements Inbound {
+
+        public boolean isOwn() {
+            return contactUserId != null && contactUserId.equals(sender.userId());
+        }
+    }
+
+    /** A document sent to the bot (e.g. a roster spreadsheet). */
+    record FileReceived(Sender sender, String fileRef, String fileName, long size, String caption)
+            implements Inbound {
+    }
+
+    /** Anything else: sticker, photo, voice, location... {@code kind} names it. */
+    record Other(Sender sender, String kind) implements Inbound {
+    }
+}
