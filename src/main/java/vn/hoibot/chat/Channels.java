@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /** The channels this instance runs (Telegram when a token is set, the console otherwise), by name. */
@@ -14,8 +15,8 @@ public class Channels {
 
     private final Map<String, Channel> byName;
 
-    public Channels(List<Channel> channels) {
-        this.byName = channels.stream().collect(Collectors.toUnmodifiableMap(Channel::name, Function.identity()));
+    public Channels(ObjectProvider<Channel> channels) {
+        this.byName = channels.orderedStream().collect(Collectors.toUnmodifiableMap(Channel::name, Function.identity()));
     }
 
     public Optional<Channel> find(String name) {
