@@ -1,5 +1,7 @@
 package vn.hoibot.broadcast;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 
@@ -23,16 +25,18 @@ class BroadcastSchedule {
     static final String GROUP = "broadcast";
 
     private final Scheduler scheduler;
+    private final Clock clock;
 
-    BroadcastSchedule(Scheduler scheduler) {
+    BroadcastSchedule(Scheduler scheduler, Clock clock) {
         this.scheduler = scheduler;
+        this.clock = clock;
     }
 
     void startAt(long broadcastId, Instant at) {
         JobDetail job = JobBuilder.newJob(BroadcastStartJob.class).withIdentity(key(broadcastId))
                 .usingJobData(BroadcastStartJob.BROADCAST_ID, broadcastId).requestRecovery().build();
         Trigger trigger = TriggerBuilder.newTrigger().withIdentity("broadcast-" + broadcastId, GROUP)
-                .startAt(Date.from(at))
+                .startAt(quartzTime(at))
                 .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
                 .build();
         try {
@@ -48,6 +52,11 @@ class BroadcastSchedule {
         } catch (SchedulerException e) {
             throw new IllegalStateException("Could not unschedule broadcast " + broadcastId, e);
         }
+    }
+
+    /** Quartz keeps the system time; our {@link Clock} may be moved in tests, so keep the distance from now. */
+    private Date quartzTime(Instant at) {
+        return Date.from(Instant.now().plus(Duration.between(clock.instant(), at)));
     }
 
     private static JobKey key(long broadcastId) {

@@ -22,6 +22,11 @@ public interface Channel {
     /** Fetches a file the person sent. */
     byte[] download(String fileRef) throws ChannelException;
 
+    /** The bot's own username on this channel (for group commands like /help@bot), or null. */
+    default String botUsername() {
+        return null;
+    }
+
     /** Publishes the command menu for a language (and a role scope where the channel has one). */
     default void publishCommands(List<CommandInfo> commands, String languageCode) {
     }

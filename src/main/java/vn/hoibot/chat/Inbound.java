@@ -34,8 +34,13 @@ public sealed interface Inbound
         }
     }
 
-    /** A document sent to the bot (e.g. a roster spreadsheet). */
-    record FileReceived(Sender sender, String fileRef, String fileName, long size, String caption)
+    /**
+     * A document or photo sent to the bot (e.g. a roster spreadsheet, a picture for a notice).
+     *
+     * @param photo   true for a photo, false for a document
+     * @param fileRef the channel's reference to fetch or re-send the file
+     */
+    record FileReceived(Sender sender, boolean photo, String fileRef, String fileName, long size, String caption)
             implements Inbound {
     }
 

@@ -268,7 +268,7 @@ class OutboxDispatcherTests {
 
     @Test
     void failsRowsLeftInFlightByACrashedInstanceInsteadOfResendingThem() {
-        long id = outbox.enqueue(notice("Bỏ dở", members("crashed-", 1)).scheduledFor(Instant.now().plusSeconds(3600)));
+        long id = outbox.enqueue(notice("Bỏ dở", members("crashed-", 1)).scheduledFor(clock.instant().plusSeconds(3600)));
         jdbc.update("""
                 update outbox set status = 'SENDING', attempts = 1, claimed_by = 'dead', claimed_until = ?
                 where broadcast_id = ?""", OutboxStore.ts(clock.instant().minusSeconds(1)), id);
@@ -285,7 +285,7 @@ class OutboxDispatcherTests {
 
     @Test
     void startsAScheduledBroadcastOnceThroughQuartz() {
-        long id = outbox.enqueue(notice("Hẹn giờ", members("scheduled-", 3)).scheduledFor(Instant.now().plusSeconds(2)));
+        long id = outbox.enqueue(notice("Hẹn giờ", members("scheduled-", 3)).scheduledFor(clock.instant().plusSeconds(2)));
         assertThat(broadcasts.status(id)).contains(BroadcastStatus.SCHEDULED);
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofMillis(1500))
                 .until(() -> channel.acceptedWithPrefix("scheduled-") == 0);

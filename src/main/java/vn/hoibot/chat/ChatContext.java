@@ -1,0 +1,126 @@
+package vn.hoibot.chat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * What a handler gets for one inbound: who wrote, her language, and ways to answer. Replies are queued and sent
+ * only after the handler's transaction commits, so a failure never leaves a reply about something not stored.
+ */
+public final class ChatContext {
+
+    /** Something to do on the channel once the transaction has committed. */
+    sealed interface Action permits Send, Edit, Toast {
+    }
+
+    record Send(Outbound message, Consumer<SentMessage> afterSend) implements Action {
+    }
+
+    record Edit(String chatId, String messageId, Outbound message) implements Action {
+    }
+
+    record Toast(String text) implements Action {
+    }
+
+    private final Sender sender;
+    private final Messages messages;
+    private final ButtonTokens tokens;
+    private final DialogSessions sessions;
+    private final List<Action> actions = new ArrayList<>();
+    private Optional<DialogState> dialog;
+
+    ChatContext(Sender sender, Messages messages, ButtonTokens tokens, DialogSessions sessions,
+            Optional<DialogState> dialog) {
+        this.sender = sender;
+        this.messages = messages;
+        this.tokens = tokens;
+        this.sessions = sessions;
+        this.dialog = dialog;
+    }
+
+    public Sender sender() {
+        return sender;
+    }
+
+    public Locale locale() {
+        return Messages.supported(sender.locale());
+    }
+
+    public String text(String key, Object... args) {
+        return messages.get(locale(), key, args);
+    }
+
+    public String textIn(Locale locale, String key, Object... args) {
+        return messages.get(locale, key, args);
+    }
+
+    /** Replies in her chat with the text of a message key. */
+    public void reply(String key, Object... args) {
+        reply(Outbound.text(sender.chatId(), text(key, args)));
+    }
+
+    public void reply(Outbound message) {
+        actions.add(new Send(message, null));
+    }
+
+    /** Replies, then (after commit and send) hands the sent message's id to {@code afterSend}. */
+    public void reply(Outbound message, Consumer<SentMessage> afterSend) {
+        actions.add(new Send(message, afterSend));
+    }
+
+    /** Starts an outbound to her chat with the text of a message key, to add buttons to. */
+    public Outbound message(String key, Object... args) {
+        return Outbound.text(sender.chatId(), text(key, args));
+    }
+
+    /** Replaces a message sent before (e.g. the one whose button she pressed). */
+    public void edit(String messageId, Outbound message) {
+        actions.add(new Edit(message.chatId(), messageId, message));
+    }
+
+    /** A short notice on her screen for a button press. */
+    public void toast(String key, Object... args) {
+        actions.add(new Toast(text(key, args)));
+    }
+
+    /** A button for her, labelled with a message key. */
+    public Button button(String labelKey, String action, String payload) {
+        return Button.action(text(labelKey), tokens.issue(sender.channel(), sender.userId(), action, payload));
+    }
+
+    /** A button for her with a literal label (e.g. a member's or unit's name). */
+    public Button buttonLabelled(String label, String action, String payload) {
+        return Button.action(label, tokens.issue(sender.channel(), sender.userId(), action, payload));
+    }
+
+    /** A button for another person on the same channel (e.g. the branch head who approves a request). */
+    public Button buttonFor(String userId, String label, String action, String payload) {
+        return Button.action(label, tokens.issue(sender.channel(), userId, action, payload));
+    }
+
+    public Optional<DialogState> dialog() {
+        return dialog;
+    }
+
+    public void startDialog(String name, String step, Map<String, String> data) {
+        save(new DialogState(name, step, data));
+    }
+
+    public void save(DialogState state) {
+        sessions.save(sender, state);
+        dialog = Optional.of(state);
+    }
+
+    public void endDialog() {
+        sessions.clear(sender);
+        dialog = Optional.empty();
+    }
+
+    List<Action> actions() {
+        return List.copyOf(actions);
+    }
+}

@@ -1,0 +1,75 @@
+package vn.hoibot.chat;
+
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Carries out what a handler queued, after its transaction committed: acknowledges the button press, sends
+ * replies (split when longer than a message may be), edits messages. Send errors are recorded, not swallowed.
+ */
+@Component
+class ReplySender {
+
+    private static final Logger log = LoggerFactory.getLogger(ReplySender.class);
+
+    private final TransactionTemplate tx;
+    private final ApplicationEventPublisher events;
+
+    ReplySender(TransactionTemplate tx, ApplicationEventPublisher events) {
+        this.tx = tx;
+        this.events = events;
+    }
+
+    void perform(Channel channel, String callbackId, List<ChatContext.Action> actions) {
+        if (callbackId != null) {
+            String toast = actions.stream().filter(ChatContext.Toast.class::isInstance)
+                    .map(a -> ((ChatContext.Toast) a).text()).findFirst().orElse(null);
+            channel.answerButton(callbackId, toast);
+        }
+        for (ChatContext.Action action : actions) {
+            if (action instanceof ChatContext.Send send) {
+                send(channel, send);
+            } else if (action instanceof ChatContext.Edit edit) {
+                edit(channel, edit);
+            }
+        }
+    }
+
+    private void send(Channel channel, ChatContext.Send send) {
+        Outbound message = send.message();
+        int limit = message.attachment() == null ? TextSplitter.MESSAGE_LIMIT : TextSplitter.CAPTION_LIMIT;
+        List<String> parts = TextSplitter.split(message.text(), limit);
+        try {
+            SentMessage last = null;
+            for (int i = 0; i < parts.size(); i++) {
+                boolean isLast = i == parts.size() - 1;
+                Outbound part = new Outbound(message.chatId(), parts.get(i), message.html(),
+                        isLast ? message.buttons() : List.of(), isLast ? message.askForContact() : null,
+                        isLast && message.removeKeyboard(), i == 0 ? message.attachment() : null);
+                last = channel.send(part);
+            }
+            if (send.afterSend() != null && last != null) {
+                SentMessage sent = last;
+                tx.executeWithoutResult(status -> send.afterSend().accept(sent));
+            }
+        } catch (ChannelException e) {
+            log.warn("Reply to chat {} on {} failed: {}", message.chatId(), channel.name(), e.kind());
+            events.publishEvent(new ChatEvents.ReplyFailed(channel.name(), message.chatId(), e.kind()));
+        }
+    }
+
+    private void edit(Channel channel, ChatContext.Edit edit) {
+        try {
+            channel.edit(edit.chatId(), edit.messageId(), edit.message());
+        } catch (ChannelException e) {
+            if (e.kind() != ChannelException.Kind.PERMANENT) { // PERMANENT: unchanged or too old to edit
+                log.warn("Edit in chat {} on {} failed: {}", edit.chatId(), channel.name(), e.kind());
+            }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package vn.hoibot.telegram;
+
+import java.time.Duration;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
+import org.telegram.telegrambots.meta.TelegramUrl;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+import okhttp3.OkHttpClient;
+import vn.hoibot.chat.CommandMenuPublisher;
+import vn.hoibot.chat.InboundQueue;
+
+/** Wires the Telegram channel when a bot token is configured. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("!'${hoibot.telegram.token:}'.isBlank()")
+class TelegramConfiguration {
+
+    @Bean
+    TelegramUrl telegramUrl(TelegramProperties properties) {
+        var uri = properties.apiUrl();
+        int port = uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+        return new TelegramUrl(uri.getScheme(), uri.getHost(), port, false);
+    }
+
+    /** No silent re-sends: a POST that may have reached Telegram is never repeated by OkHttp itself. */
+    @Bean(destroyMethod = "")
+    OkHttpClient telegramHttp(TelegramProperties properties) {
+        Duration timeout = properties.requestTimeout();
+        return new OkHttpClient.Builder().retryOnConnectionFailure(false).connectTimeout(Duration.ofSeconds(10))
+                .readTimeout(timeout).writeTimeout(timeout).callTimeout(timeout.plusSeconds(10)).build();
+    }
+
+    @Bean
+    TelegramClient telegramClient(OkHttpClient telegramHttp, TelegramProperties properties, TelegramUrl url) {
+        return new OkHttpTelegramClient(telegramHttp, properties.token(), url);
+    }
+
+    @Bean
+    TelegramChannel telegramChannel(TelegramClient client, OkHttpClient telegramHttp, TelegramProperties properties) {
+        return new TelegramChannel(client, telegramHttp, properties);
+    }
+
+    @Bean
+    TelegramPolling telegramPolling(TelegramClient client, TelegramChannel channel, TelegramProperties properties,
+            TelegramUrl url, InboundQueue queue, CommandMenuPublisher menus) {
+        return new TelegramPolling(client, channel, properties, url, queue, menus);
+    }
+}

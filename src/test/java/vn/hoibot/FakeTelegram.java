@@ -1,0 +1,322 @@
+package vn.hoibot;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+
+/**
+ * A stand-in for the Telegram Bot API over real HTTP (WireMock). getUpdates serves the updates a test queued
+ * (long-polling briefly when there are none); sendMessage and friends answer like Telegram and are recorded so
+ * tests assert the exact requests. One server for the whole test run; each bot token has its own update queue,
+ * so application contexts with different tokens do not take each other's updates.
+ */
+public final class FakeTelegram {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern TOKEN = Pattern.compile("/bot([^/]+)/([A-Za-z]+)");
+    private static FakeTelegram instance;
+
+    private final WireMockServer server;
+    private final Map<String, LinkedBlockingDeque<ObjectNode>> queues = new ConcurrentHashMap<>();
+    private final AtomicLong updateIds = new AtomicLong(1000);
+    private final AtomicInteger messageIds = new AtomicInteger(5000);
+
+    private FakeTelegram() {
+        server = new WireMockServer(options().dynamicPort().extensions(new Api()));
+        server.start();
+        server.stubFor(any(urlPathMatching("/bot.*")).willReturn(aResponse().withTransformers("telegram-api")));
+    }
+
+    public static synchronized FakeTelegram instance() {
+        if (instance == null) {
+            instance = new FakeTelegram();
+        }
+        return instance;
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    public WireMockServer server() {
+        return server;
+    }
+
+    // ---- updates a test sends to the bot ----
+
+    /** Queues an update (its update_id is filled in) for the bot with this token. */
+    public long deliver(String token, ObjectNode update) {
+        long id = updateIds.incrementAndGet();
+        update.put("update_id", id);
+        queues.computeIfAbsent(token, t -> new LinkedBlockingDeque<>()).add(update);
+        return id;
+    }
+
+    /** Queues the same update again (Telegram re-delivers after a restart). */
+    public void redeliver(String token, ObjectNode update) {
+        queues.computeIfAbsent(token, t -> new LinkedBlockingDeque<>()).add(update.deepCopy());
+    }
+
+    public static ObjectNode user(long userId, String firstName, String languageCode) {
+        ObjectNode from = JSON.createObjectNode();
+        from.put("id", userId).put("is_bot", false).put("first_name", firstName);
+        if (languageCode != null) {
+            from.put("language_code", languageCode);
+        }
+        return from;
+    }
+
+    public static ObjectNode privateChat(long userId) {
+        return JSON.createObjectNode().put("id", userId).put("type", "private");
+    }
+
+    public static ObjectNode groupChat(long chatId) {
+        return JSON.createObjectNode().put("id", chatId).put("type", "supergroup").put("title", "Chi hội");
+    }
+
+    public static ObjectNode message(ObjectNode from, ObjectNode chat) {
+        ObjectNode message = JSON.createObjectNode();
+        message.put("message_id", (int) (Math.random() * 100000)).put("date", 1767225600);
+        message.set("from", from);
+        message.set("chat", chat);
+        return message;
+    }
+
+    public static ObjectNode update(String kind, ObjectNode payload) {
+        ObjectNode update = JSON.createObjectNode();
+        update.set(kind, payload);
+        return update;
+    }
+
+    public static ObjectNode text(long userId, String text) {
+        return update("message", message(user(userId, "Lan", "vi"), privateChat(userId)).put("text", text));
+    }
+
+    public static ObjectNode textIn(long userId, String languageCode, String text) {
+        return update("message", message(user(userId, "Lan", languageCode), privateChat(userId)).put("text", text));
+    }
+
+    public static ObjectNode groupText(long chatId, long userId, String text) {
+        return update("message", message(user(userId, "Lan", "vi"), groupChat(chatId)).put("text", text));
+    }
+
+    public static ObjectNode contact(long userId, String phone, Long contactUserId) {
+        ObjectNode contact = JSON.createObjectNode().put("phone_number", phone).put("first_name", "Lan");
+        if (contactUserId != null) {
+            contact.put("user_id", contactUserId);
+        }
+        ObjectNode message = message(user(userId, "Lan", "vi"), privateChat(userId));
+        message.set("contact", contact);
+        return update("message", message);
+    }
+
+    public static ObjectNode button(long userId, String data, long messageId) {
+        ObjectNode message = message(user(999, "HoiBot", null), privateChat(userId)).put("message_id", messageId)
+                .put("text", "…");
+        ObjectNode query = JSON.createObjectNode().put("id", "cb" + System.nanoTime()).put("data", data)
+                .put("chat_instance", "1");
+        query.set("from", user(userId, "Lan", "vi"));
+        query.set("message", message);
+        return update("callback_query", query);
+    }
+
+    public static ObjectNode with(ObjectNode update, String field, JsonNode value) {
+        ((ObjectNode) update.get("message")).set(field, value);
+        return update;
+    }
+
+    public static ObjectNode node() {
+        return JSON.createObjectNode();
+    }
+
+    // ---- what the bot sent ----
+
+    /** Bodies of the requests of one API method (lower-case, e.g. "sendmessage"), in order. */
+    public List<JsonNode> requests(String token, String method) {
+        List<JsonNode> bodies = new ArrayList<>();
+        for (LoggedRequest request : server.findAll(postRequestedFor(urlPathMatching("(?i)/bot" + Pattern.quote(token) + "/" + method)))) {
+            bodies.add(body(request));
+        }
+        return bodies;
+    }
+
+    /** Messages sent to a chat (sendMessage, sendDocument, sendPhoto), in order. */
+    public List<JsonNode> sentTo(String token, long chatId) {
+        List<JsonNode> sent = new ArrayList<>();
+        for (LoggedRequest request : server.findAll(postRequestedFor(urlPathMatching("(?i)/bot" + Pattern.quote(token) + "/send(message|document|photo)")))) {
+            JsonNode body = body(request);
+            if (String.valueOf(chatId).equals(body.path("chat_id").asText())) {
+                sent.add(body);
+            }
+        }
+        return sent;
+    }
+
+    /** Waits until a message to the chat matches, and returns it. */
+    public JsonNode awaitSent(String token, long chatId, Predicate<JsonNode> match) {
+        JsonNode[] found = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            for (JsonNode body : sentTo(token, chatId)) {
+                if (match.test(body)) {
+                    found[0] = body;
+                    return true;
+                }
+            }
+            return false;
+        });
+        return found[0];
+    }
+
+    /** Waits for the n-th (1-based) message to a chat. */
+    public JsonNode awaitMessage(String token, long chatId, int n) {
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50))
+                .until(() -> sentTo(token, chatId).size() >= n);
+        return sentTo(token, chatId).get(n - 1);
+    }
+
+    public static boolean textContains(JsonNode body, String part) {
+        String text = body.has("text") ? body.path("text").asText() : body.path("caption").asText();
+        return text.contains(part);
+    }
+
+    /** The callback_data of the inline button whose label contains {@code label}. */
+    public static String buttonData(JsonNode body, String label) {
+        for (JsonNode row : body.path("reply_markup").path("inline_keyboard")) {
+            for (JsonNode button : row) {
+                if (button.path("text").asText().contains(label)) {
+                    return button.path("callback_data").asText();
+                }
+            }
+        }
+        throw new AssertionError("No button '" + label + "' in " + body);
+    }
+
+    private static JsonNode body(LoggedRequest request) {
+        try {
+            String body = request.getBodyAsString();
+            if (request.isMultipart()) {
+                ObjectNode node = JSON.createObjectNode();
+                request.getParts().forEach(p -> {
+                    if (p.getHeaders().getContentTypeHeader() == null
+                            || p.getHeaders().getContentTypeHeader().mimeTypePart().startsWith("text")) {
+                        node.put(p.getName(), p.getBody().asString());
+                    } else {
+                        node.put(p.getName() + "_bytes", p.getBody().asBytes().length);
+                    }
+                });
+                return node;
+            }
+            return JSON.readTree(body);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Answers API calls like Telegram would. */
+    private final class Api implements ResponseDefinitionTransformerV2 {
+
+        @Override
+        public ResponseDefinition transform(ServeEvent event) {
+            Matcher m = TOKEN.matcher(event.getRequest().getUrl());
+            if (!m.find()) {
+                return error(404, "Not Found");
+            }
+            String token = m.group(1);
+            String method = m.group(2).toLowerCase();
+            if (token.startsWith("401")) {
+                return error(401, "Unauthorized");
+            }
+            try {
+                JsonNode body = event.getRequest().isMultipart() ? JSON.createObjectNode()
+                        : JSON.readTree(event.getRequest().getBodyAsString().isEmpty() ? "{}" : event.getRequest().getBodyAsString());
+                return switch (method) {
+                    case "getme" -> ok(JSON.createObjectNode().put("id", 999).put("is_bot", true)
+                            .put("first_name", "HoiBot").put("username", "hoibot_test_bot"));
+                    case "getupdates" -> ok(updates(token, body.path("offset").asLong(0)));
+                    case "sendmessage", "senddocument", "sendphoto" -> ok(sentMessage(event, body));
+                    case "editmessagetext" -> ok(sentMessage(event, body).put("message_id", body.path("message_id").asInt()));
+                    case "getfile" -> ok(JSON.createObjectNode().put("file_id", body.path("file_id").asText())
+                            .put("file_unique_id", "u").put("file_path", "documents/" + body.path("file_id").asText()));
+                    default -> ok(JSON.getNodeFactory().booleanNode(true));
+                };
+            } catch (Exception e) {
+                return error(500, e.toString());
+            }
+        }
+
+        private ArrayNode updates(String token, long offset) throws InterruptedException {
+            LinkedBlockingDeque<ObjectNode> queue = queues.computeIfAbsent(token, t -> new LinkedBlockingDeque<>());
+            ArrayNode result = JSON.createArrayNode();
+            ObjectNode first = queue.poll(300, TimeUnit.MILLISECONDS);
+            while (first != null) {
+                if (first.path("update_id").asLong() >= offset) {
+                    result.add(first);
+                }
+                first = queue.poll();
+            }
+            return result;
+        }
+
+        private ObjectNode sentMessage(ServeEvent event, JsonNode body) {
+            String chatId = body.path("chat_id").asText();
+            if (event.getRequest().isMultipart()) {
+                chatId = event.getRequest().getPart("chat_id").getBody().asString();
+            }
+            ObjectNode message = JSON.createObjectNode().put("message_id", messageIds.incrementAndGet())
+                    .put("date", 1767225600);
+            message.set("chat", JSON.createObjectNode().put("id", Long.parseLong(chatId)).put("type", "private"));
+            message.put("text", body.path("text").asText(""));
+            return message;
+        }
+
+        private ResponseDefinition ok(JsonNode result) {
+            ObjectNode response = JSON.createObjectNode().put("ok", true);
+            response.set("result", result);
+            return new com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder().withStatus(200)
+                    .withHeader("Content-Type", "application/json").withBody(response.toString()).build();
+        }
+
+        private ResponseDefinition error(int code, String description) {
+            ObjectNode response = JSON.createObjectNode().put("ok", false).put("error_code", code)
+                    .put("description", description);
+            return new com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder().withStatus(code)
+                    .withHeader("Content-Type", "application/json").withBody(response.toString()).build();
+        }
+
+        @Override
+        public boolean applyGlobally() {
+            return false;
+        }
+
+        @Override
+        public String getName() {
+            return "telegram-api";
+        }
+    }
+}
