@@ -15,9 +15,6 @@ import vn.hoibot.chat.UserFacingException;
 @Service
 public class Broadcasts {
 
-    /** Every acknowledge button's data starts with this, so the chat core can route the press here. */
-    public static final String ACK_PREFIX = "ack:";
-
     private static final Logger log = LoggerFactory.getLogger(Broadcasts.class);
 
     private final BroadcastStore store;
@@ -65,15 +62,12 @@ public class Broadcasts {
     }
 
     /**
-     * Records that the person in {@code chatId} pressed "Đã đọc" on a notice; for the chat core's button routing
-     * of data starting with {@link #ACK_PREFIX}. False for an unknown key, another chat's key, or a second press.
+     * Records that the person in {@code chatId} pressed "Đã đọc" on the notice of outbox row {@code outboxId}
+     * (the payload of the {@value AckButton#ACTION} button key). False for another chat's row or a second press.
      */
     @Transactional
-    public boolean acknowledge(String channel, String chatId, String buttonData) {
-        if (buttonData == null || !buttonData.startsWith(ACK_PREFIX)) {
-            return false;
-        }
-        return outbox.acknowledge(buttonData, channel, chatId, clock.instant());
+    public boolean acknowledge(long outboxId, String channel, String chatId) {
+        return outbox.acknowledge(outboxId, channel, chatId, clock.instant());
     }
 
     public Optional<BroadcastStatus> status(long id) {

@@ -50,13 +50,15 @@ final class ButtonSpecs {
         return rows.stream().flatMap(List::stream).anyMatch(b -> b.type() == ButtonSpec.Type.ACK);
     }
 
-    /** The channel's buttons for one recipient; the acknowledge button carries her row's key. */
+    /** The channel's buttons for one recipient; the acknowledge button carries her key, or is left out. */
     static List<List<Button>> render(List<List<ButtonSpec>> rows, String ackKey) {
-        return rows.stream().map(row -> row.stream().map(b -> switch (b.type()) {
-            case ACK -> Button.action(b.label(), ackKey);
-            case LINK -> Button.link(b.label(), b.value());
-            case ACTION -> Button.action(b.label(), b.value());
-        }).toList()).toList();
+        return rows.stream().map(row -> row.stream()
+                .filter(b -> b.type() != ButtonSpec.Type.ACK || ackKey != null)
+                .map(b -> switch (b.type()) {
+                    case ACK -> Button.action(b.label(), ackKey);
+                    case LINK -> Button.link(b.label(), b.value());
+                    case ACTION -> Button.action(b.label(), b.value());
+                }).toList()).filter(row -> !row.isEmpty()).toList();
     }
 
     private static String enc(String s) {

@@ -30,13 +30,19 @@ class Contents {
         this.store = store;
     }
 
-    Outbound outboundFor(OutboxStore.Row row) {
+    /** Whether the row's message has a "Đã đọc" button (never in groups: one press cannot speak for all). */
+    boolean wantsAck(OutboxStore.Row row) {
+        return !row.group() && ButtonSpecs.hasAck(load(row.broadcastId()).buttons().getOrDefault(row.variant(),
+                List.of()));
+    }
+
+    /** The recipient's message; {@code ackKey} is the key of her "Đã đọc" button (null: no such button). */
+    Outbound outboundFor(OutboxStore.Row row, String ackKey) {
         Loaded loaded = load(row.broadcastId());
         String text = row.personalText() != null ? row.personalText() : loaded.texts().get(row.variant());
-        Outbound out = new Outbound(row.chatId(), text, loaded.html(),
-                ButtonSpecs.render(loaded.buttons().getOrDefault(row.variant(), List.of()), row.ackKey()), null,
-                false, loaded.attachment());
-        return out;
+        return new Outbound(row.chatId(), text, loaded.html(),
+                ButtonSpecs.render(loaded.buttons().getOrDefault(row.variant(), List.of()), ackKey), null, false,
+                loaded.attachment());
     }
 
     private Loaded load(long broadcastId) {

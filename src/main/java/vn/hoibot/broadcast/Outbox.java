@@ -2,7 +2,6 @@ package vn.hoibot.broadcast;
 
 import static vn.hoibot.broadcast.OutboxStore.ts;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,8 +32,6 @@ public class Outbox {
     public static final int MAX_CAPTION = 1024;
 
     private static final Logger log = LoggerFactory.getLogger(Outbox.class);
-    private static final char[] KEY_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789"
-            .toCharArray();
     private static final int INSERT_BATCH = 1000;
 
     private final BroadcastStore broadcasts;
@@ -42,7 +39,6 @@ public class Outbox {
     private final Reachability reachability;
     private final BroadcastSchedule schedule;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
     Outbox(BroadcastStore broadcasts, JdbcTemplate jdbc, Reachability reachability, BroadcastSchedule schedule,
             Clock clock) {
@@ -66,8 +62,7 @@ public class Outbox {
         Instant now = clock.instant();
         boolean later = broadcast.scheduledAt() != null && broadcast.scheduledAt().isAfter(now);
         long id = broadcasts.insert(broadcast, later ? BroadcastStatus.SCHEDULED : BroadcastStatus.SENDING, now);
-        boolean ack = broadcast.variants().values().stream().anyMatch(c -> ButtonSpecs.hasAck(c.buttons()));
-        insertRecipients(id, broadcast.recipients(), ack, now);
+        insertRecipients(id, broadcast.recipients(), now);
         if (later) {
             schedule.startAt(id, broadcast.scheduledAt());
         }
@@ -110,7 +105,7 @@ public class Outbox {
         }
     }
 
-    private void insertRecipients(long id, List<Recipient> recipients, boolean ack, Instant now) {
+    private void insertRecipients(long id, List<Recipient> recipients, Instant now) {
         Map<String, Set<String>> unreachable = new HashMap<>();
         List<Object[]> rows = new ArrayList<>(Math.min(recipients.size(), INSERT_BATCH));
         for (Recipient r : recipients) {
@@ -118,7 +113,7 @@ public class Outbox {
                     .contains(r.chatId());
             rows.add(new Object[] { id, r.channel(), r.chatId(), r.memberId(), r.group(), r.variant(),
                     r.personalText(), skip ? DeliveryStatus.UNREACHABLE.name() : DeliveryStatus.PENDING.name(),
-                    ts(now), skip ? "SKIPPED_UNREACHABLE" : null, ack ? newAckKey() : null });
+                    ts(now), skip ? "SKIPPED_UNREACHABLE" : null });
             if (rows.size() == INSERT_BATCH) {
                 insert(rows);
                 rows.clear();
@@ -132,16 +127,7 @@ public class Outbox {
     private void insert(List<Object[]> rows) {
         jdbc.batchUpdate("""
                 insert into outbox (broadcast_id, channel, chat_id, member_id, is_group, variant, personal_text,
-                  status, next_attempt_at, last_error, ack_key)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
-    }
-
-    /** {@value Broadcasts#ACK_PREFIX} and 12 random characters: short, opaque, and never personal data. */
-    private String newAckKey() {
-        char[] chars = new char[12];
-        for (int i = 0; i < chars.length; i++) {
-            chars[i] = KEY_ALPHABET[random.nextInt(KEY_ALPHABET.length)];
-        }
-        return Broadcasts.ACK_PREFIX + new String(chars);
+                  status, next_attempt_at, last_error)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
     }
 }

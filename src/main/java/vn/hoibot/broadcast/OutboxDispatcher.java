@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
+import vn.hoibot.chat.ButtonTokens;
 import vn.hoibot.chat.ChannelException;
 import vn.hoibot.chat.Channels;
 import vn.hoibot.chat.SentMessage;
@@ -56,6 +57,7 @@ class OutboxDispatcher implements SmartLifecycle {
     private final RateLimiter limiter;
     private final ChatPacer pacer;
     private final ProgressReporter progress;
+    private final ButtonTokens tokens;
     private final BroadcastProperties properties;
     private final Clock clock;
     private final String instance = "d-" + UUID.randomUUID().toString().substring(0, 8);
@@ -69,8 +71,9 @@ class OutboxDispatcher implements SmartLifecycle {
     private java.util.concurrent.ScheduledExecutorService ticker;
 
     OutboxDispatcher(OutboxStore store, Contents contents, Channels channels, Reachability reachability,
-            RateLimiter limiter, ChatPacer pacer, ProgressReporter progress, BroadcastProperties properties,
-            Clock clock) {
+            RateLimiter limiter, ChatPacer pacer, ProgressReporter progress, ButtonTokens tokens,
+            BroadcastProperties properties, Clock clock) {
+        this.tokens = tokens;
         this.store = store;
         this.contents = contents;
         this.channels = channels;
@@ -211,7 +214,12 @@ class OutboxDispatcher implements SmartLifecycle {
             return; // cancelled, skipped or taken meanwhile
         }
         try {
-            SentMessage message = channels.get(row.channel()).send(contents.outboundFor(row));
+            String ackKey = null;
+            if (contents.wantsAck(row)) {
+                ackKey = tokens.issue(row.channel(), row.chatId(), AckButton.ACTION, Long.toString(row.id()));
+                store.setAckKey(row.id(), ackKey);
+            }
+            SentMessage message = channels.get(row.channel()).send(contents.outboundFor(row, ackKey));
             store.markSent(row.id(), message.messageId(), clock.instant());
             sent.incrementAndGet();
         } catch (ChannelException e) {

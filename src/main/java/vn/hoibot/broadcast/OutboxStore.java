@@ -21,11 +21,11 @@ class OutboxStore {
 
     /** A claimed row, with what is needed to send it. */
     record Row(long id, long broadcastId, String channel, String chatId, boolean group, String variant,
-            String personalText, int attempts, String ackKey) {
+            String personalText, int attempts) {
     }
 
     private static final String CLAIMABLE = """
-            select id, broadcast_id, channel, chat_id, is_group, variant, personal_text, attempts, ack_key
+            select id, broadcast_id, channel, chat_id, is_group, variant, personal_text, attempts
             from outbox
             where status = 'PENDING' and next_attempt_at <= ? and (claimed_until is null or claimed_until < ?)
               and broadcast_id in (select b.id from broadcast b where b.status = 'SENDING')
@@ -56,7 +56,7 @@ class OutboxStore {
     public List<Row> claim(String instance, int limit, Instant now, Instant until) {
         List<Row> rows = jdbc.query(CLAIMABLE, (rs, i) -> new Row(rs.getLong("id"), rs.getLong("broadcast_id"),
                 rs.getString("channel"), rs.getString("chat_id"), rs.getBoolean("is_group"), rs.getString("variant"),
-                rs.getString("personal_text"), rs.getInt("attempts"), rs.getString("ack_key")), ts(now), ts(now),
+                rs.getString("personal_text"), rs.getInt("attempts")), ts(now), ts(now),
                 limit);
         if (!rows.isEmpty()) {
             String ids = rows.stream().map(r -> Long.toString(r.id())).collect(Collectors.joining(","));
@@ -139,10 +139,15 @@ class OutboxStore {
                 where broadcast_id = ? and status = 'PENDING'""", broadcastId);
     }
 
-    boolean acknowledge(String ackKey, String channel, String chatId, Instant at) {
+    boolean acknowledge(long id, String channel, String chatId, Instant at) {
         return jdbc.update("""
                 update outbox set acknowledged_at = ?
-                where ack_key = ? and channel = ? and chat_id = ? and acknowledged_at is null""", ts(at), ackKey,
-                channel, chatId) == 1;
+                where id = ? and channel = ? and chat_id = ? and status = 'SENT' and acknowledged_at is null""",
+                ts(at), id, channel, chatId) == 1;
+    }
+
+    /** Remembers the button key issued for the row's "Đã đọc" button. */
+    void setAckKey(long id, String key) {
+        jdbc.update("update outbox set ack_key = ? where id = ?", key, id);
     }
 }

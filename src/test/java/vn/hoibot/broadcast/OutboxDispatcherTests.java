@@ -24,6 +24,7 @@ import vn.hoibot.broadcast.NewBroadcast.Content;
 import vn.hoibot.broadcast.NewBroadcast.ProgressTarget;
 import vn.hoibot.broadcast.NewBroadcast.Recipient;
 import vn.hoibot.chat.Attachment;
+import vn.hoibot.chat.ButtonTokens;
 import vn.hoibot.chat.ChannelException;
 import vn.hoibot.chat.ChannelException.Kind;
 import vn.hoibot.chat.UserFacingException;
@@ -65,6 +66,9 @@ class OutboxDispatcherTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    ButtonTokens tokens;
 
     static List<Recipient> members(String prefix, int count) {
         return IntStream.range(0, count).mapToObj(i -> Recipient.member("fake", prefix + i, i, "vi")).toList();
@@ -257,12 +261,16 @@ class OutboxDispatcherTests {
 
         String data = channel.accepted("ack-0").get(0).buttons().get(0).get(0).data();
         String other = channel.accepted("ack-1").get(0).buttons().get(0).get(0).data();
-        assertThat(data).startsWith(Broadcasts.ACK_PREFIX).hasSizeLessThanOrEqualTo(64).isNotEqualTo(other);
+        assertThat(data).hasSizeLessThanOrEqualTo(64).isNotEqualTo(other);
         assertThat(channel.accepted("ack-0").get(0).buttons().get(0).get(1).url()).isEqualTo("https://hoilhpn.org.vn");
 
-        assertThat(broadcasts.acknowledge("fake", "ack-1", data)).isFalse();
-        assertThat(broadcasts.acknowledge("fake", "ack-0", data)).isTrue();
-        assertThat(broadcasts.acknowledge("fake", "ack-0", data)).isFalse();
+        assertThatThrownBy(() -> tokens.resolve("fake", "ack-1", data)).hasMessage("chat.button.not_yours");
+        ButtonTokens.Resolved pressed = tokens.resolve("fake", "ack-0", data);
+        assertThat(pressed.action()).isEqualTo("broadcast.ack");
+        long row = Long.parseLong(pressed.payload());
+        assertThat(broadcasts.acknowledge(row, "fake", "ack-1")).isFalse();
+        assertThat(broadcasts.acknowledge(row, "fake", "ack-0")).isTrue();
+        assertThat(broadcasts.acknowledge(row, "fake", "ack-0")).isFalse();
         assertThat(broadcasts.report(id).orElseThrow().acknowledged()).isEqualTo(1);
     }
 
