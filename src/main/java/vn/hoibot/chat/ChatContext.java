@@ -27,15 +27,17 @@ public final class ChatContext {
     }
 
     private final Sender sender;
+    private final Channel channel;
     private final Messages messages;
     private final ButtonTokens tokens;
     private final DialogSessions sessions;
     private final List<Action> actions = new ArrayList<>();
     private Optional<DialogState> dialog;
 
-    ChatContext(Sender sender, Messages messages, ButtonTokens tokens, DialogSessions sessions,
+    ChatContext(Sender sender, Channel channel, Messages messages, ButtonTokens tokens, DialogSessions sessions,
             Optional<DialogState> dialog) {
         this.sender = sender;
+        this.channel = channel;
         this.messages = messages;
         this.tokens = tokens;
         this.sessions = sessions;
@@ -44,6 +46,20 @@ public final class ChatContext {
 
     public Sender sender() {
         return sender;
+    }
+
+    /** The bot's username on her channel (for t.me links), or null where the channel has none. */
+    public String botUsername() {
+        return channel.botUsername();
+    }
+
+    /** Fetches a file she sent. */
+    public byte[] download(String fileRef) {
+        try {
+            return channel.download(fileRef);
+        } catch (ChannelException e) {
+            throw new UserFacingException("chat.file.download_failed");
+        }
     }
 
     public Locale locale() {
