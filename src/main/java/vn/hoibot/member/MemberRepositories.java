@@ -56,4 +56,7 @@ interface RoleAssignmentRepository extends JpaRepository<RoleAssignment, Long> {
             select r from RoleAssignment r where r.role = :role and r.unitId = :unitId and r.validFrom <= :day
             and (r.validTo is null or r.validTo > :day)""")
     List<RoleAssignment> holdersOn(Role role, Long unitId, LocalDate day);
+
+    @Query("select r from RoleAssignment r where r.unitId = :unitId and (r.validTo is null or r.validTo > :day)")
+    List<RoleAssignment> openOnUnitAfter(Long unitId, LocalDate day);
 }

@@ -50,6 +50,11 @@ class RoleAssignment {
         this.validTo = day;
     }
 
+    /** Ends the role on {@code day}, or at once if it started later (the unit ended before she got it). */
+    void endNoEarlierThan(LocalDate day) {
+        this.validTo = validFrom.isAfter(day) ? validFrom : day;
+    }
+
     boolean memberIs(long id) {
         return memberId == id;
     }

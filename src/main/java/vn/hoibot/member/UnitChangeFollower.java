@@ -52,8 +52,6 @@ class UnitChangeFollower {
     }
 
     private void endRoles(long unitId, LocalDate on) {
-        for (Role role : Role.values()) {
-            roles.holdersOn(role, unitId, on).forEach(r -> r.end(on));
-        }
+        roles.openOnUnitAfter(unitId, on).forEach(r -> r.endNoEarlierThan(on));
     }
 }
