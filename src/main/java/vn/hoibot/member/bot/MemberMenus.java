@@ -33,9 +33,6 @@ class MemberMenus implements CommandMenus {
         if (actor.grants().stream().anyMatch(g -> g.role().atLeast(Role.GROUP_LEADER))) {
             menus.add(Menu.LEADER);
         }
-        if (actor.grants().stream().anyMatch(g -> g.role().atLeast(Role.UNIT_CHAIR))) {
-            menus.add(Menu.ADMIN);
-        }
         return menus;
     }
 }
