@@ -20,6 +20,12 @@ interface MemberRepository extends JpaRepository<Member, Long> {
               and (s.validTo is null or s.validTo > :day))""")
     List<Member> findByNameYearAndUnit(String nameKey, Integer birthYear, Long unitId, LocalDate day);
 
+    @Query("""
+            select m from Member m where m.nameKey = :nameKey and m.birthYear is null and exists (
+              select 1 from Membership s where s.memberId = m.id and s.unitId = :unitId and s.validFrom <= :day
+              and (s.validTo is null or s.validTo > :day))""")
+    List<Member> findByNameAndUnitWithoutYear(String nameKey, Long unitId, LocalDate day);
+
     @Query(value = """
             select m from Member m where m.nameKey like :pattern and exists (
               select 1 from Membership s where s.memberId = m.id and s.unitId in :unitIds and s.validFrom <= :day
