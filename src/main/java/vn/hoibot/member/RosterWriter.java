@@ -31,7 +31,7 @@ class RosterWriter {
         int[] counts = new int[3];
         for (RosterRow row : rows) {
             UnitView unit = units.get(row.unitCode()).orElseThrow();
-            Optional<Member> found = find(row, unit.id(), on);
+            Optional<Member> found = find(row, unit.id());
             boolean changed;
             Member member;
             if (found.isEmpty()) {
@@ -56,7 +56,7 @@ class RosterWriter {
         return counts;
     }
 
-    private Optional<Member> find(RosterRow row, long unitId, LocalDate on) {
+    private Optional<Member> find(RosterRow row, long unitId) {
         if (row.phone() != null) {
             Optional<Member> byPhone = members.findByPhone(row.phone());
             if (byPhone.isPresent()) {
@@ -64,18 +64,27 @@ class RosterWriter {
             }
         }
         String key = Folding.fold(row.fullName());
-        List<Member> candidates = row.birthYear() == null ? members.findByNameAndUnitWithoutYear(key, unitId, on)
-                : members.findByNameYearAndUnit(key, row.birthYear(), unitId, on);
+        List<Member> candidates = row.birthYear() == null ? members.findByNameAndUnitWithoutYear(key, unitId)
+                : members.findByNameYearAndUnit(key, row.birthYear(), unitId);
         return candidates.stream().filter(m -> m.phone() == null).findFirst();
     }
 
     private boolean moveIfNeeded(long memberId, long unitId, LocalDate on) {
-        Optional<Membership> current = memberships.ofMemberOn(memberId, on);
+        Optional<Membership> current = memberships.openOf(memberId);
         if (current.isPresent() && current.get().unitId() == unitId) {
             return false;
         }
-        current.ifPresent(s -> s.end(on));
-        memberships.save(new Membership(memberId, unitId, on));
+        LocalDate from = on;
+        if (current.isPresent()) {
+            Membership open = current.get();
+            from = open.validFrom().isAfter(on) ? open.validFrom() : on;
+            if (open.startsOn(from)) {
+                memberships.delete(open);
+            } else {
+                open.end(from);
+            }
+        }
+        memberships.save(new Membership(memberId, unitId, from));
         return true;
     }
 
