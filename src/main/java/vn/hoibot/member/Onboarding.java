@@ -120,6 +120,15 @@ public class Onboarding {
         return new Requested(request.id(), request.unitId(), approvers(request.unitId()));
     }
 
+    /** Links the console (acting as a roster member) to her; the console is a trying-out tool. */
+    @Transactional
+    public void linkOnConsole(Sender sender, long memberId) {
+        if (!"console".equals(sender.channel())) {
+            throw new IllegalArgumentException("only the console links without a shared contact");
+        }
+        link(sender, memberId);
+    }
+
     void link(Sender sender, long memberId) {
         Instant now = clock.instant();
         Account account = accounts.findByChannelAndUserId(sender.channel(), sender.userId())
