@@ -213,6 +213,31 @@ class OnboardingTests extends EndToEndTest {
         assertThat(count("select count(*) from consent where user_id = ? and withdrawn_at is not null", user)).isOne();
     }
 
+    @Test
+    void givesAHeadHerLeadersCommandMenuWhenSheLinksAndWhenAnAdminAssignsARole() {
+        MemberView head = member("Trịnh Thị Loan", phone(), branch);
+        roles.assign(head.id(), Role.BRANCH_HEAD, branch.id());
+        long headUser = newUserId();
+        link(headUser, head.phone());
+        JsonNode menu = await().until(() -> chatMenu(headUser), java.util.Objects::nonNull);
+        assertThat(menu.toString()).contains("ganchihoi").contains("toi").doesNotContain("capquyen");
+
+        MemberView deputy = member("Mạc Thị Vân", phone(), branch);
+        long deputyUser = newUserId();
+        link(deputyUser, deputy.phone());
+        JsonNode done = say(ADMIN_USER, "/capquyen " + deputy.phone() + " branch_deputy " + branch.code(),
+                sentCount(ADMIN_USER) + 1);
+        assertThat(done.path("text").asText()).contains("Mạc Thị Vân").contains("Chi hội xóm Đông");
+        assertThat(roles.grantsOf(deputy.id())).anyMatch(g -> g.role() == Role.BRANCH_DEPUTY && g.unitId() == branch.id());
+        assertThat(await().until(() -> chatMenu(deputyUser), java.util.Objects::nonNull).toString()).contains("ganchihoi");
+    }
+
+    private JsonNode chatMenu(long chatId) {
+        return telegram.requests(TOKEN, "setmycommands").stream()
+                .filter(b -> b.path("scope").path("chat_id").asText().equals(String.valueOf(chatId)))
+                .reduce((a, b) -> b).orElse(null);
+    }
+
     private int count(String sql, long user) {
         return jdbc.queryForObject(sql, Integer.class, String.valueOf(user));
     }
