@@ -176,7 +176,7 @@ public class Onboarding {
         MemberView member = directory.findByPhone(request.phone()).orElseGet(() -> directory.create(new NewMember(
                 request.fullName(), request.phone(), null, false, false, LocalDate.now(clock), request.unitId(),
                 Set.of(), request.inviterMemberId())));
-        request.approve(approver.memberId() == null ? member.id() : approver.memberId(), member.id(), clock.instant());
+        request.approve(approver.memberId(), member.id(), clock.instant()); // null: an admin from configuration
         Account account = accounts.findByChannelAndUserId(request.channel(), request.userId())
                 .orElseGet(() -> new Account(member.id(), request.channel(), request.userId(), request.chatId(),
                         request.language(), clock.instant()));
