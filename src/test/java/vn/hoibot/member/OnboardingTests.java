@@ -232,6 +232,25 @@ class OnboardingTests extends EndToEndTest {
         assertThat(await().until(() -> chatMenu(deputyUser), java.util.Objects::nonNull).toString()).contains("ganchihoi");
     }
 
+    @Test
+    void bindsAGroupChatToHerBranchWhenItsHeadAsksInTheGroup() {
+        MemberView head = member("Quách Thị Liên", phone(), branch);
+        roles.assign(head.id(), Role.BRANCH_HEAD, branch.id());
+        long headUser = newUserId();
+        link(headUser, head.phone());
+        MemberView plain = member("Lý Thị Hoa", phone(), branch);
+        long plainUser = newUserId();
+        link(plainUser, plain.phone());
+        long group = -1_000_000_000_000L - headUser;
+
+        deliver(FakeTelegram.groupText(group, plainUser, "/ganchihoi@hoibot_test_bot " + branch.code()));
+        assertThat(telegram.awaitMessage(TOKEN, group, 1).path("text").asText()).contains("không có quyền");
+        deliver(FakeTelegram.groupText(group, headUser, "/ganchihoi@hoibot_test_bot " + branch.code()));
+        assertThat(telegram.awaitMessage(TOKEN, group, 2).path("text").asText()).contains("Đã gắn nhóm này với Chi hội xóm Đông");
+        assertThat(jdbc.queryForObject("select unit_id from group_binding where chat_id = ?", Long.class,
+                String.valueOf(group))).isEqualTo(branch.id());
+    }
+
     private JsonNode chatMenu(long chatId) {
         return telegram.requests(TOKEN, "setmycommands").stream()
                 .filter(b -> b.path("scope").path("chat_id").asText().equals(String.valueOf(chatId)))
