@@ -25,8 +25,12 @@ public class TestDatabaseEnvironment implements EnvironmentPostProcessor {
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         Map<String, Object> props = new HashMap<>();
-        props.put("hoibot.console.enabled", "false");
-        props.put("hoibot.demo.load", "never");
+        var commandLine = environment.getPropertySources().get("commandLineArgs");
+        for (String[] setting : new String[][] { { "hoibot.console.enabled", "false" }, { "hoibot.demo.load", "never" } }) {
+            if (commandLine == null || !commandLine.containsProperty(setting[0])) {
+                props.put(setting[0], setting[1]); // a test may still ask for them on its command line
+            }
+        }
         if (!environment.getProperty("hoibot.test.keep-datasource", Boolean.class, false)) {
             props.putAll(freshDatabase());
         }

@@ -14,7 +14,7 @@ import java.util.function.Consumer;
 public final class ChatContext {
 
     /** Something to do on the channel once the transaction has committed. */
-    sealed interface Action permits Send, Edit, Toast {
+    sealed interface Action permits Send, Edit, Toast, Run {
     }
 
     record Send(Outbound message, Consumer<SentMessage> afterSend) implements Action {
@@ -26,16 +26,21 @@ public final class ChatContext {
     record Toast(String text) implements Action {
     }
 
+    record Run(Runnable task) implements Action {
+    }
+
     private final Sender sender;
+    private final Channel channel;
     private final Messages messages;
     private final ButtonTokens tokens;
     private final DialogSessions sessions;
     private final List<Action> actions = new ArrayList<>();
     private Optional<DialogState> dialog;
 
-    ChatContext(Sender sender, Messages messages, ButtonTokens tokens, DialogSessions sessions,
+    ChatContext(Sender sender, Channel channel, Messages messages, ButtonTokens tokens, DialogSessions sessions,
             Optional<DialogState> dialog) {
         this.sender = sender;
+        this.channel = channel;
         this.messages = messages;
         this.tokens = tokens;
         this.sessions = sessions;
@@ -44,6 +49,20 @@ public final class ChatContext {
 
     public Sender sender() {
         return sender;
+    }
+
+    /** The bot's username on her channel (for t.me links), or null where the channel has none. */
+    public String botUsername() {
+        return channel.botUsername();
+    }
+
+    /** Fetches a file she sent. */
+    public byte[] download(String fileRef) {
+        try {
+            return channel.download(fileRef);
+        } catch (ChannelException e) {
+            throw new UserFacingException("chat.file.download_failed");
+        }
     }
 
     public Locale locale() {
@@ -85,6 +104,11 @@ public final class ChatContext {
     /** A short notice on her screen for a button press. */
     public void toast(String key, Object... args) {
         actions.add(new Toast(text(key, args)));
+    }
+
+    /** Runs a task once the transaction has committed (e.g. publishing her command menu). */
+    public void afterCommit(Runnable task) {
+        actions.add(new Run(task));
     }
 
     /** A button for her, labelled with a message key. */

@@ -76,7 +76,7 @@ public class ChatRouter {
                 if (updateKey != null && !processed.claim(sender.channel(), updateKey)) {
                     return null;
                 }
-                ChatContext ctx = new ChatContext(sender, messages, tokens, sessions, sessions.find(sender));
+                ChatContext ctx = new ChatContext(sender, channel, messages, tokens, sessions, sessions.find(sender));
                 route(ctx, inbound, channel);
                 return ctx.actions();
             });

@@ -11,6 +11,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class Messages {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Messages.class);
+
     public static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
     public static final Locale ENGLISH = Locale.ENGLISH;
 
@@ -24,7 +26,8 @@ public class Messages {
         try {
             return nfc(source.getMessage(key, args, supported(locale)));
         } catch (NoSuchMessageException e) {
-            return nfc(source.getMessage(key, args, VIETNAMESE));
+            log.error("Missing message key {}", key);
+            return nfc(source.getMessage("chat.error.generic", null, "…", supported(locale)));
         }
     }
 

@@ -16,6 +16,7 @@ class MessagesConfiguration {
         source.setDefaultEncoding("UTF-8");
         source.setFallbackToSystemLocale(false);
         source.setDefaultLocale(Messages.VIETNAMESE);
+        source.setAlwaysUseMessageFormat(true); // '' is an apostrophe in every message, with or without arguments
         return source;
     }
 }

@@ -1,0 +1,74 @@
+package vn.hoibot.member;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.hoibot.chat.Messages;
+import vn.hoibot.chat.Sender;
+
+/** Who is who on the chat channels: accounts linked to members, admins from configuration, bound group chats. */
+@Service
+public class Accounts {
+
+    /** Where a member can be reached. */
+    public record MemberChat(long memberId, String channel, String userId, String chatId, Locale locale) {
+    }
+
+    /** A group chat bound to a unit. */
+    public record GroupChat(String channel, String chatId, long unitId) {
+    }
+
+    private final AccountRepository accounts;
+    private final GroupBindingRepository groups;
+    private final AccessPolicy policy;
+    private final MemberProperties properties;
+
+    Accounts(AccountRepository accounts, GroupBindingRepository groups, AccessPolicy policy,
+            MemberProperties properties) {
+        this.accounts = accounts;
+        this.groups = groups;
+        this.policy = policy;
+        this.properties = properties;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Long> memberFor(String channel, String userId) {
+        return accounts.findByChannelAndUserId(channel, userId).map(Account::memberId);
+    }
+
+    public boolean isConfiguredAdmin(Sender sender) {
+        return sender.channel().equals("telegram") && properties.admins().contains(sender.userId());
+    }
+
+    /** The person writing, with her roles; an admin from configuration need not be on the roster. */
+    @Transactional(readOnly = true)
+    public Actor actor(Sender sender) {
+        Optional<Long> member = memberFor(sender.channel(), sender.userId());
+        Actor actor = member.map(policy::actorFor).orElse(new Actor(null, false, List.of()));
+        return isConfiguredAdmin(sender) ? new Actor(actor.memberId(), true, actor.grants()) : actor;
+    }
+
+    @Transactional(readOnly = true)
+    public List<MemberChat> chatsOf(Collection<Long> memberIds) {
+        if (memberIds.isEmpty()) {
+            return List.of();
+        }
+        return accounts.findByMemberIds(memberIds).stream().map(a -> new MemberChat(a.memberId(), a.channel(),
+                a.userId(), a.chatId(), Messages.fromLanguageCode(a.language()))).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public List<GroupChat> groupChatsOf(Set<Long> unitIds) {
+        if (unitIds.isEmpty()) {
+            return List.of();
+        }
+        return groups.findByUnitIds(unitIds).stream()
+                .map(g -> new GroupChat(g.id().channel(), g.id().chatId(), g.unitId())).toList();
+    }
+}

@@ -1,0 +1,30 @@
+package vn.hoibot.member;
+
+import java.time.Clock;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Binds group chats to units (one unit per group). */
+@Service
+public class GroupChats {
+
+    private final GroupBindingRepository bindings;
+    private final AccessPolicy policy;
+    private final Clock clock;
+
+    GroupChats(GroupBindingRepository bindings, AccessPolicy policy, Clock clock) {
+        this.bindings = bindings;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public void bind(Actor actor, String channel, String chatId, long unitId) {
+        policy.require(actor, Permission.BROADCAST, unitId);
+        GroupBinding.Key key = new GroupBinding.Key(channel, chatId);
+        GroupBinding binding = bindings.findById(key).orElseGet(() -> new GroupBinding(key, unitId, clock.instant()));
+        binding.rebind(unitId, clock.instant());
+        bindings.save(binding);
+    }
+}

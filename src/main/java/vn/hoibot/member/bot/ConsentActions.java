@@ -1,0 +1,60 @@
+package vn.hoibot.member.bot;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+import org.springframework.stereotype.Component;
+
+import vn.hoibot.chat.ButtonAction;
+import vn.hoibot.chat.ChatContext;
+import vn.hoibot.member.Onboarding;
+
+/** The agree / decline buttons under the privacy notice. */
+class ConsentActions {
+
+    static final String AGREE = "member.consent.agree";
+    static final String DECLINE = "member.consent.decline";
+    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy")
+            .withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
+
+    private ConsentActions() {
+    }
+
+    @Component
+    static class Agree implements ButtonAction {
+
+        private final Onboarding onboarding;
+
+        Agree(Onboarding onboarding) {
+            this.onboarding = onboarding;
+        }
+
+        @Override
+        public String action() {
+            return AGREE;
+        }
+
+        @Override
+        public void onPress(ChatContext ctx, String payload, String messageId) {
+            onboarding.giveConsent(ctx.sender());
+            var consent = onboarding.consentOf(ctx.sender()).orElseThrow();
+            ctx.edit(messageId, ctx.message("member.consent.given", consent.noticeVersion(),
+                    WHEN.format(consent.givenAt())));
+            StartCommand.askForPhone(ctx, payload == null || payload.isEmpty() ? null : payload);
+        }
+    }
+
+    @Component
+    static class Decline implements ButtonAction {
+
+        @Override
+        public String action() {
+            return DECLINE;
+        }
+
+        @Override
+        public void onPress(ChatContext ctx, String payload, String messageId) {
+            ctx.edit(messageId, ctx.message("member.consent.declined"));
+        }
+    }
+}

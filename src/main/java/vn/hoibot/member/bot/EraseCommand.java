@@ -1,0 +1,69 @@
+package vn.hoibot.member.bot;
+
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+import vn.hoibot.chat.ButtonAction;
+import vn.hoibot.chat.ChatContext;
+import vn.hoibot.chat.CommandHandler;
+import vn.hoibot.member.Onboarding;
+
+/** /xoadulieu: deletes her personal data after she confirms with a button. */
+@Component
+class EraseCommand implements CommandHandler {
+
+    static final String CONFIRM = "member.erase.confirm";
+    static final String CANCEL = "member.erase.cancel";
+
+    @Override
+    public String command() {
+        return "xoadulieu";
+    }
+
+    @Override
+    public String descriptionKey() {
+        return "member.erase.description";
+    }
+
+    @Override
+    public void handle(ChatContext ctx, String args) {
+        ctx.reply(ctx.message("member.erase.ask").withButtons(List.of(List.of(
+                ctx.button("member.erase.yes", CONFIRM, ""), ctx.button("member.erase.no", CANCEL, "")))));
+    }
+
+    @Component
+    static class Confirm implements ButtonAction {
+
+        private final Onboarding onboarding;
+
+        Confirm(Onboarding onboarding) {
+            this.onboarding = onboarding;
+        }
+
+        @Override
+        public String action() {
+            return CONFIRM;
+        }
+
+        @Override
+        public void onPress(ChatContext ctx, String payload, String messageId) {
+            onboarding.erase(ctx.sender());
+            ctx.edit(messageId, ctx.message("member.erase.done"));
+        }
+    }
+
+    @Component
+    static class Cancel implements ButtonAction {
+
+        @Override
+        public String action() {
+            return CANCEL;
+        }
+
+        @Override
+        public void onPress(ChatContext ctx, String payload, String messageId) {
+            ctx.edit(messageId, ctx.message("member.erase.cancelled"));
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package vn.hoibot.member.bot;
+
+
+import org.springframework.stereotype.Component;
+
+import vn.hoibot.chat.ChatContext;
+import vn.hoibot.chat.CommandHandler;
+import vn.hoibot.chat.UserFacingException;
+import vn.hoibot.member.AccessPolicy;
+import vn.hoibot.member.Accounts;
+import vn.hoibot.member.Actor;
+import vn.hoibot.member.MemberDirectory;
+import vn.hoibot.member.MemberView;
+import vn.hoibot.member.Onboarding;
+import vn.hoibot.member.Permission;
+import vn.hoibot.org.OrgService;
+import vn.hoibot.org.UnitView;
+
+/**
+ * /moi: her personal invite link (whoever joins through it counts as recruited by her: "1 hội viên vận động 1
+ * phụ nữ"); {@code /moi <unit code>}: a leader's invite link for a unit in her subtree.
+ */
+@Component
+class InviteCommand implements CommandHandler {
+
+    private final Accounts accounts;
+    private final MemberDirectory directory;
+    private final Onboarding onboarding;
+    private final AccessPolicy policy;
+    private final OrgService org;
+
+    InviteCommand(Accounts accounts, MemberDirectory directory, Onboarding onboarding, AccessPolicy policy,
+            OrgService org) {
+        this.accounts = accounts;
+        this.directory = directory;
+        this.onboarding = onboarding;
+        this.policy = policy;
+        this.org = org;
+    }
+
+    @Override
+    public String command() {
+        return "moi";
+    }
+
+    @Override
+    public String descriptionKey() {
+        return "member.invite.description";
+    }
+
+    @Override
+    public void handle(ChatContext ctx, String args) {
+        Actor actor = accounts.actor(ctx.sender());
+        String code;
+        UnitView unit;
+        if (!args.isBlank()) {
+            unit = org.findByCode(args.strip()).orElseThrow(() -> new UserFacingException("org.unit.not_found", args.strip()));
+            policy.require(actor, Permission.APPROVE_JOIN, unit.id());
+            code = onboarding.createInvite(unit.id(), null, actor.memberId());
+        } else {
+            MemberView me = MeCommand.Linked.member(ctx, accounts, directory);
+            if (me.unitId() == null) {
+                throw new UserFacingException("member.invite.no_unit");
+            }
+            unit = org.find(me.unitId()).orElseThrow();
+            code = onboarding.createInvite(unit.id(), me.id(), me.id());
+        }
+        String link = ctx.botUsername() == null ? "/start " + code
+                : "https://t.me/" + ctx.botUsername() + "?start=" + code;
+        ctx.reply(args.isBlank() ? "member.invite.personal" : "member.invite.unit", link, unit.name());
+    }
+
+}

@@ -1,0 +1,77 @@
+package vn.hoibot.member.bot;
+
+import org.springframework.stereotype.Component;
+
+import vn.hoibot.chat.ButtonAction;
+import vn.hoibot.chat.ChatContext;
+import vn.hoibot.chat.Messages;
+import vn.hoibot.chat.Outbound;
+import vn.hoibot.member.Accounts;
+import vn.hoibot.member.MemberView;
+import vn.hoibot.member.Onboarding;
+import vn.hoibot.org.OrgService;
+
+/** The branch head's approve / reject buttons on a join request. */
+class JoinDecisions {
+
+    static final String APPROVE = "member.join.approve";
+    static final String REJECT = "member.join.reject";
+
+    private JoinDecisions() {
+    }
+
+    @Component
+    static class Approve implements ButtonAction {
+
+        private final Onboarding onboarding;
+        private final Accounts accounts;
+        private final OrgService org;
+
+        Approve(Onboarding onboarding, Accounts accounts, OrgService org) {
+            this.onboarding = onboarding;
+            this.accounts = accounts;
+            this.org = org;
+        }
+
+        @Override
+        public String action() {
+            return APPROVE;
+        }
+
+        @Override
+        public void onPress(ChatContext ctx, String payload, String messageId) {
+            long id = Long.parseLong(payload);
+            var request = onboarding.request(id).orElseThrow();
+            MemberView member = onboarding.approve(id, accounts.actor(ctx.sender()));
+            String unit = org.find(request.unitId()).map(u -> u.name()).orElse("");
+            ctx.edit(messageId, ctx.message("member.join.approved_by_you", member.fullName(), unit));
+            ctx.reply(Outbound.text(request.chatId(), ctx.textIn(Messages.fromLanguageCode(request.language()),
+                    "member.join.approved", unit)));
+        }
+    }
+
+    @Component
+    static class Reject implements ButtonAction {
+
+        private final Onboarding onboarding;
+        private final Accounts accounts;
+
+        Reject(Onboarding onboarding, Accounts accounts) {
+            this.onboarding = onboarding;
+            this.accounts = accounts;
+        }
+
+        @Override
+        public String action() {
+            return REJECT;
+        }
+
+        @Override
+        public void onPress(ChatContext ctx, String payload, String messageId) {
+            var request = onboarding.reject(Long.parseLong(payload), accounts.actor(ctx.sender()));
+            ctx.edit(messageId, ctx.message("member.join.rejected_by_you", request.fullName()));
+            ctx.reply(Outbound.text(request.chatId(), ctx.textIn(Messages.fromLanguageCode(request.language()),
+                    "member.join.rejected")));
+        }
+    }
+}
