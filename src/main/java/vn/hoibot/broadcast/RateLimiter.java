@@ -1,0 +1,65 @@
+package vn.hoibot.broadcast;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+/**
+ * The global pace: hands out send slots evenly spaced at 1/rate (no bursts), and can be paused after a 429.
+ * Measures with the monotonic {@link System#nanoTime()}: pacing is about real elapsed time, not the wall clock.
+ */
+@Component
+class RateLimiter {
+
+    private static final long SLICE = TimeUnit.MILLISECONDS.toNanos(50);
+
+    private final long intervalNanos;
+    private long nextSlot = System.nanoTime();
+    private long pausedUntil = System.nanoTime();
+
+    @Autowired
+    RateLimiter(BroadcastProperties properties) {
+        this(properties.globalRatePerSecond());
+    }
+
+    RateLimiter(double perSecond) {
+        this.intervalNanos = Math.max(1, (long) (TimeUnit.SECONDS.toNanos(1) / perSecond));
+    }
+
+    /** Waits for the next slot; false if {@code running} turned false meanwhile. */
+    boolean acquire(BooleanSupplier running) {
+        long wait;
+        synchronized (this) {
+            long now = System.nanoTime();
+            long slot = Math.max(now, Math.max(nextSlot, pausedUntil));
+            nextSlot = slot + intervalNanos;
+            wait = slot - now;
+        }
+        return waitNanos(wait, running);
+    }
+
+    synchronized void pause(Duration duration) {
+        long until = System.nanoTime() + duration.toNanos();
+        if (until - pausedUntil > 0) {
+            pausedUntil = until;
+        }
+    }
+
+    /** Parks in short slices so a stop is noticed quickly (no interrupts: they break JDBC drivers such as H2). */
+    static boolean waitNanos(long nanos, BooleanSupplier running) {
+        long end = System.nanoTime() + nanos;
+        long left = nanos;
+        while (left > 0) {
+            if (!running.getAsBoolean()) {
+                return false;
+            }
+            LockSupport.parkNanos(Math.min(left, SLICE));
+            left = end - System.nanoTime();
+        }
+        return running.getAsBoolean();
+    }
+}
