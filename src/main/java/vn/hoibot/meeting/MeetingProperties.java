@@ -15,7 +15,7 @@ import jakarta.validation.constraints.NotNull;
  * Settings of the meeting module ({@code hoibot.meeting.*}).
  *
  * @param types           activity type codes, in menu order; each one's label is the message
- *                        {@code meeting.type.<code>} (the code itself when a bundle has none)
+ *                        {@code meeting.type.<code>} in the bundles under {@code messages/}
  * @param reminderOffsets how long before the start each reminder goes out
  * @param defaultDuration an activity's length when the leader gives no end
  * @param checkinEarly    how long before the start members may check in (and leaders mark attendance)

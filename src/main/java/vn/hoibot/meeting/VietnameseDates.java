@@ -20,10 +20,10 @@ import vn.hoibot.chat.UserFacingException;
  * already past this year means next year. Whatever cannot be read fully is refused with
  * {@code meeting.date.unreadable}; an impossible date (31/2) with {@code meeting.date.invalid}.
  */
-final class VietnameseDates {
+public final class VietnameseDates {
 
     /** What was read: either part may be missing (null). */
-    record Parsed(LocalDate date, LocalTime time) {
+    public record Parsed(LocalDate date, LocalTime time) {
     }
 
     private static final Pattern TIME = Pattern.compile(
@@ -42,7 +42,7 @@ final class VietnameseDates {
     }
 
     /** A date and a time; both must be present. */
-    static LocalDateTime dateTime(String text, LocalDate today) {
+    public static LocalDateTime dateTime(String text, LocalDate today) {
         Parsed parsed = parse(text, today);
         if (parsed.date() == null) {
             throw new UserFacingException("meeting.date.no_date", text);
@@ -54,7 +54,7 @@ final class VietnameseDates {
     }
 
     /** Whatever date and time the text names (at least one of them). */
-    static Parsed parse(String text, LocalDate today) {
+    public static Parsed parse(String text, LocalDate today) {
         if (text == null || text.isBlank()) {
             throw new UserFacingException("meeting.date.unreadable", "");
         }
@@ -110,7 +110,7 @@ final class VietnameseDates {
         return new Parsed(date, time);
     }
 
-    static String normalise(String text) {
+    public static String normalise(String text) {
         String lower = text.toLowerCase(Locale.ROOT).replace('đ', 'd');
         String stripped = Normalizer.normalize(lower, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
         return stripped.replaceAll("\\s+", " ").strip();
