@@ -170,7 +170,7 @@ public class Activities {
         return activity;
     }
 
-    private String newCode() {
+    String newCode() {
         return String.format("%06d", random.nextInt(1_000_000));
     }
 }

@@ -85,6 +85,12 @@ class Activity {
     @Column(name = "cancelled_at")
     private Instant cancelledAt;
 
+    @Column(name = "series_id")
+    private Long seriesId;
+
+    @Column(name = "occurrence_date")
+    private java.time.LocalDate occurrenceDate;
+
     @Version
     private long version;
 
@@ -113,6 +119,13 @@ class Activity {
         this.checkinCode = checkinCode;
         this.createdBy = createdBy;
         this.createdAt = now;
+    }
+
+    /** Marks it as the occurrence of a recurring series on that day. */
+    Activity occurrenceOf(long series, java.time.LocalDate day) {
+        this.seriesId = series;
+        this.occurrenceDate = day;
+        return this;
     }
 
     static void checkTimes(Instant startsAt, Instant endsAt, Instant now) {
@@ -196,7 +209,7 @@ class Activity {
 
     ActivityView view() {
         return new ActivityView(id, unitId, typeCode, title, startsAt, endsAt, place, link, partners, audienceKind,
-                Set.copyOf(audienceUnits), status == Status.CANCELLED, createdBy);
+                Set.copyOf(audienceUnits), status == Status.CANCELLED, createdBy, seriesId);
     }
 
     Long id() {

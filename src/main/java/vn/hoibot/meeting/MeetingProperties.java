@@ -1,6 +1,7 @@
 package vn.hoibot.meeting;
 
 import java.time.Duration;
+import java.time.Period;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -21,6 +22,7 @@ import jakarta.validation.constraints.NotNull;
  * @param checkinEarly    how long before the start members may check in (and leaders mark attendance)
  * @param checkinLate     how long after the end members may still check in
  * @param pageSize        members per page of the leader's attendance checklist
+ * @param recurrenceHorizon how far ahead the occurrences of a recurring activity are created
  */
 @Validated
 @ConfigurationProperties("hoibot.meeting")
@@ -31,5 +33,6 @@ public record MeetingProperties(
         @DefaultValue("2h") @NotNull Duration defaultDuration,
         @DefaultValue("30m") @NotNull Duration checkinEarly,
         @DefaultValue("1h") @NotNull Duration checkinLate,
-        @DefaultValue("8") @Min(1) int pageSize) {
+        @DefaultValue("8") @Min(1) int pageSize,
+        @DefaultValue("62d") @NotNull Period recurrenceHorizon) {
 }

@@ -41,3 +41,17 @@ interface ReminderRepository extends JpaRepository<ActivityReminder, Long> {
     @Query("select r from ActivityReminder r where r.status = vn.hoibot.meeting.ActivityReminder.Status.PENDING")
     List<ActivityReminder> pending();
 }
+
+interface SeriesRepository extends JpaRepository<ActivitySeries, Long> {
+
+    @Query("select s from ActivitySeries s where s.endedAt is null")
+    List<ActivitySeries> active();
+
+    @Query("select count(a) > 0 from Activity a where a.seriesId = ?1 and a.occurrenceDate = ?2")
+    boolean hasOccurrence(long seriesId, java.time.LocalDate day);
+
+    @Query("""
+            select a from Activity a where a.seriesId = ?1 and a.startsAt > ?2
+            and a.status = vn.hoibot.meeting.Activity.Status.SCHEDULED order by a.startsAt""")
+    List<Activity> futureOccurrences(long seriesId, Instant after);
+}

@@ -41,8 +41,10 @@ public class MeetingTexts {
 
     /** Several lines: "#id title (type)", time, place or link, partners. */
     public String describe(ActivityView a, Locale locale) {
-        StringBuilder text = new StringBuilder(messages.get(locale, "meeting.describe.title", String.valueOf(a.id()), a.title(),
-                typeLabel(a.typeCode(), locale)));
+        StringBuilder text = new StringBuilder(a.id() > 0
+                ? messages.get(locale, "meeting.describe.title", String.valueOf(a.id()), a.title(),
+                        typeLabel(a.typeCode(), locale))
+                : messages.get(locale, "meeting.describe.title_new", a.title(), typeLabel(a.typeCode(), locale)));
         text.append('\n').append(messages.get(locale, "meeting.describe.when", when(a.startsAt(), a.endsAt())));
         if (a.place() != null) {
             text.append('\n').append(messages.get(locale, "meeting.describe.place", a.place()));
@@ -54,6 +56,18 @@ public class MeetingTexts {
             text.append('\n').append(messages.get(locale, "meeting.describe.partners", a.partners()));
         }
         return text.toString();
+    }
+
+    /** "ngày 15 hằng tháng, 19:30" or "chủ nhật đầu tiên của tháng, 08:00". */
+    public String recurrence(Recurrence rule, Locale locale) {
+        String time = TIME.format(rule.time());
+        if (rule.weekday() == null) {
+            return messages.get(locale, "meeting.recur.monthly_day", String.valueOf(rule.dayOfMonth()), time);
+        }
+        String nth = rule.nth() < 0 ? "last" : String.valueOf(rule.nth());
+        return messages.get(locale, "meeting.recur.monthly_weekday",
+                messages.get(locale, "meeting.weekday." + rule.weekday().getValue()),
+                messages.get(locale, "meeting.recur.nth." + nth), time);
     }
 
     public String get(Locale locale, String key, Object... args) {

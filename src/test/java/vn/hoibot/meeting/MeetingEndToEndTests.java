@@ -303,4 +303,62 @@ class MeetingEndToEndTests extends EndToEndTest {
         assertThat(sentCount(lan)).isPositive();
         assertThat(count("select count(*) from activity")).isEqualTo(activities);
     }
+
+    @Autowired
+    RecurringActivities recurring;
+
+    @Test
+    void createsARecurringActivityWhoseOccurrencesCanBeSkippedOneByOne() {
+        int day = Math.min(LocalDate.now(clock).plusDays(3).getDayOfMonth(), 28);
+        next(leader, "/taohop");
+        JsonNode type = next(leader, "Sinh hoạt định kỳ");
+        press(leader, type, "Sinh hoạt chi hội");
+        next(leader, "ngày " + day + " hằng tháng 19h30");
+        next(leader, "-");
+        next(leader, "Nhà văn hóa xóm Đông");
+        JsonNode audience = next(leader, "-");
+        JsonNode preview = press(leader, audience, "Toàn bộ đơn vị");
+        assertThat(preview.path("text").asText()).contains("Lặp lại: ngày " + day + " hằng tháng, lúc 19:30");
+        deliver(FakeTelegram.button(leader, FakeTelegram.buttonData(preview, "Xác nhận"), 900));
+        JsonNode done = awaitEdit(leader, "chuỗi số");
+        long series = Long.parseLong(done.path("text").asText().replaceAll("(?s).*/dunglap (\\d+).*", "$1"));
+
+        List<Long> occurrences = jdbc.queryForList(
+                "select id from activity where series_id = ? order by starts_at", Long.class, series);
+        assertThat(occurrences).hasSizeBetween(2, 3);
+        assertThat(jdbc.queryForList("select occurrence_date from activity where series_id = ?", java.sql.Date.class,
+                series)).allMatch(d -> d.toLocalDate().getDayOfMonth() == day);
+        assertThat(count("select count(*) from activity_reminder r join activity a on a.id = r.activity_id "
+                + "where a.series_id = ? and r.status = 'PENDING'", series)).isEqualTo(2 * occurrences.size());
+        // announced once, for the first occurrence
+        telegram.awaitSent(TOKEN, lan, b -> FakeTelegram.textContains(b, "Sinh hoạt định kỳ"));
+        await().pollDelay(Duration.ofMillis(500)).until(() -> true);
+        assertThat(telegram.sentTo(TOKEN, lan).stream().filter(b -> FakeTelegram.textContains(b, "Sinh hoạt định kỳ"))
+                .count()).isOne();
+
+        // skip the second occurrence; the nightly job does not bring it back
+        long second = occurrences.get(1);
+        JsonNode ask = next(leader, "/huyhop " + second);
+        deliver(FakeTelegram.button(leader, FakeTelegram.buttonData(ask, "Hủy hoạt động"), 901));
+        awaitEdit(leader, "Đã hủy hoạt động #" + second);
+        recurring.extendAll();
+        assertThat(count("select count(*) from activity where series_id = ?", series)).isEqualTo(occurrences.size());
+
+        // a month later the job adds what came within the horizon, once; the skipped day stays skipped
+        clock.advance(Duration.ofDays(31));
+        recurring.extendAll();
+        int extended = count("select count(*) from activity where series_id = ?", series);
+        assertThat(extended).isGreaterThan(occurrences.size());
+        recurring.extendAll();
+        assertThat(count("select count(*) from activity where series_id = ?", series)).isEqualTo(extended);
+        assertThat(count("select count(*) from activity where series_id = ? and status = 'CANCELLED'", series)).isOne();
+        assertThat(count("""
+                select count(*) from activity where series_id = ?
+                and occurrence_date = (select occurrence_date from activity where id = ?)""", series, second)).isOne();
+
+        // stopping the series cancels what is still ahead
+        assertThat(next(leader, "/dunglap " + series).path("text").asText()).contains("Đã dừng chuỗi");
+        assertThat(count("select count(*) from activity where series_id = ? and status = 'SCHEDULED' and starts_at > ?",
+                series, java.sql.Timestamp.from(clock.instant()))).isZero();
+    }
 }

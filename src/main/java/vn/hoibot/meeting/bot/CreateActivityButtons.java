@@ -1,5 +1,6 @@
 package vn.hoibot.meeting.bot;
 
+import java.util.List;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
@@ -12,6 +13,8 @@ import vn.hoibot.meeting.Activities;
 import vn.hoibot.meeting.ActivityView;
 import vn.hoibot.meeting.AudienceKind;
 import vn.hoibot.meeting.MeetingTexts;
+import vn.hoibot.meeting.Recurrence;
+import vn.hoibot.meeting.RecurringActivities;
 import vn.hoibot.member.Accounts;
 import vn.hoibot.member.Actor;
 
@@ -129,12 +132,15 @@ class CreateActivityButtons {
     static class Confirm extends Step {
 
         private final Activities activities;
+        private final RecurringActivities recurring;
         private final Accounts accounts;
         private final MeetingTexts texts;
 
-        Confirm(CreateActivityDialog dialog, Activities activities, Accounts accounts, MeetingTexts texts) {
+        Confirm(CreateActivityDialog dialog, Activities activities, RecurringActivities recurring, Accounts accounts,
+                MeetingTexts texts) {
             super(dialog, CONFIRM);
             this.activities = activities;
+            this.recurring = recurring;
             this.accounts = accounts;
             this.texts = texts;
         }
@@ -148,8 +154,20 @@ class CreateActivityButtons {
                 return;
             }
             Actor actor = accounts.actor(ctx.sender());
-            ActivityView created = activities.create(actor, dialog.draft(state));
-            ctx.edit(messageId, ctx.message("meeting.create.done", texts.describe(created, ctx.locale()),
+            Recurrence rule = CreateActivityDialog.rule(state);
+            ActivityView created;
+            String described;
+            if (rule == null) {
+                created = activities.create(actor, dialog.draft(state));
+                described = texts.describe(created, ctx.locale());
+            } else {
+                List<ActivityView> made = recurring.create(actor, dialog.draft(state), rule);
+                created = made.get(0);
+                described = texts.describe(created, ctx.locale()) + "\n"
+                        + ctx.text("meeting.recur.made", texts.recurrence(rule, ctx.locale()), made.size(),
+                                String.valueOf(created.seriesId()));
+            }
+            ctx.edit(messageId, ctx.message("meeting.create.done", described,
                     activities.invitees(created.id()).size(), activities.checkinCode(actor, created.id()),
                     String.valueOf(created.id())));
         }

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -26,6 +27,8 @@ import vn.hoibot.meeting.ActivityDraft;
 import vn.hoibot.meeting.AudienceKind;
 import vn.hoibot.meeting.MeetingProperties;
 import vn.hoibot.meeting.MeetingTexts;
+import vn.hoibot.meeting.Recurrence;
+import vn.hoibot.meeting.RecurringActivities;
 import vn.hoibot.meeting.VietnameseDates;
 import vn.hoibot.member.AccessDeniedException;
 import vn.hoibot.member.AccessPolicy;
@@ -48,6 +51,7 @@ class CreateActivityDialog implements Dialog, CommandHandler {
     private static final int MAX_UNIT_BUTTONS = 30;
 
     private final Activities activities;
+    private final RecurringActivities recurring;
     private final Accounts accounts;
     private final AccessPolicy policy;
     private final OrgService org;
@@ -55,9 +59,10 @@ class CreateActivityDialog implements Dialog, CommandHandler {
     private final MeetingProperties properties;
     private final Clock clock;
 
-    CreateActivityDialog(Activities activities, Accounts accounts, AccessPolicy policy, OrgService org,
+    CreateActivityDialog(Activities activities, RecurringActivities recurring, Accounts accounts, AccessPolicy policy, OrgService org,
             MeetingTexts texts, MeetingProperties properties, Clock clock) {
         this.activities = activities;
+        this.recurring = recurring;
         this.accounts = accounts;
         this.policy = policy;
         this.org = org;
@@ -138,12 +143,19 @@ class CreateActivityDialog implements Dialog, CommandHandler {
     }
 
     private void askEnd(ChatContext ctx, DialogState state, String value) {
-        LocalDateTime start = VietnameseDates.dateTime(value, LocalDate.now(clock));
-        Instant startsAt = start.atZone(clock.getZone()).toInstant();
-        if (!startsAt.isAfter(clock.instant())) {
-            throw new UserFacingException("meeting.date.past");
+        Optional<Recurrence> rule = Recurrence.parse(value);
+        Instant startsAt;
+        if (rule.isPresent()) {
+            startsAt = recurring.firstStart(rule.get());
+        } else {
+            LocalDateTime start = VietnameseDates.dateTime(value, LocalDate.now(clock));
+            startsAt = start.atZone(clock.getZone()).toInstant();
+            if (!startsAt.isAfter(clock.instant())) {
+                throw new UserFacingException("meeting.date.past");
+            }
         }
-        ctx.save(state.with("start", startsAt.toString()).next("end"));
+        ctx.save(state.with("start", startsAt.toString()).with("rule", rule.map(Recurrence::code).orElse(null))
+                .with("time", rule.map(r -> r.time().toString()).orElse(null)).next("end"));
         ctx.reply("meeting.create.ask_end", properties.defaultDuration().toMinutes());
     }
 
@@ -245,10 +257,20 @@ class CreateActivityDialog implements Dialog, CommandHandler {
                 .collect(Collectors.joining(", "));
         var preview = new vn.hoibot.meeting.ActivityView(0, draft.unitId(), draft.typeCode(), draft.title(),
                 draft.startsAt(), draft.endsAt(), draft.place(), draft.link(), draft.partners(), kind,
-                draft.audienceUnits(), false, actor.memberId());
-        ctx.reply(ctx.message("meeting.create.preview", texts.describe(preview, ctx.locale()), audience)
+                draft.audienceUnits(), false, actor.memberId(), null);
+        String described = texts.describe(preview, ctx.locale());
+        Recurrence rule = rule(ready);
+        if (rule != null) {
+            described += "\n" + ctx.text("meeting.recur.line", texts.recurrence(rule, ctx.locale()));
+        }
+        ctx.reply(ctx.message("meeting.create.preview", described, audience)
                 .withButtons(List.of(List.of(ctx.button("meeting.create.confirm", CreateActivityButtons.CONFIRM, "yes"),
                         ctx.button("meeting.create.abort", CreateActivityButtons.CONFIRM, "no")))));
+    }
+
+    /** The monthly rule she gave instead of one date, or null. */
+    static Recurrence rule(DialogState s) {
+        return s.get("rule") == null ? null : Recurrence.decode(s.get("rule"), java.time.LocalTime.parse(s.get("time")));
     }
 
     ActivityDraft draft(DialogState s) {

@@ -227,4 +227,39 @@ class LeaderCommands {
             ctx.reply(vn.hoibot.chat.Outbound.text(ctx.sender().chatId(), text.toString()));
         }
     }
+
+    /** /dunglap 3: stops a recurring activity; its future occurrences are cancelled and their invitees told. */
+    @Component
+    static class EndSeries implements CommandHandler {
+
+        private final vn.hoibot.meeting.RecurringActivities recurring;
+        private final Accounts accounts;
+
+        EndSeries(vn.hoibot.meeting.RecurringActivities recurring, Accounts accounts) {
+            this.recurring = recurring;
+            this.accounts = accounts;
+        }
+
+        @Override
+        public String command() {
+            return "dunglap";
+        }
+
+        @Override
+        public String descriptionKey() {
+            return "meeting.series.end.description";
+        }
+
+        @Override
+        public Menu menu() {
+            return Menu.LEADER;
+        }
+
+        @Override
+        public void handle(ChatContext ctx, String args) {
+            long id = Args.activityId(args, "meeting.series.end.usage");
+            int cancelled = recurring.end(accounts.actor(ctx.sender()), id);
+            ctx.reply("meeting.series.end.done", String.valueOf(id), cancelled);
+        }
+    }
 }
