@@ -18,6 +18,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public abstract class EndToEndTest {
 
     protected static final String TOKEN = "1000:e2e";
+    /** A Telegram user configured as admin (hoibot.member.admins). */
+    protected static final long ADMIN_USER = 690_000_001L;
     private static final AtomicLong USER_IDS = new AtomicLong(700_000_000L);
 
     protected final FakeTelegram telegram = FakeTelegram.instance();
@@ -26,6 +28,7 @@ public abstract class EndToEndTest {
     static void telegram(DynamicPropertyRegistry registry) {
         registry.add("hoibot.telegram.token", () -> TOKEN);
         registry.add("hoibot.telegram.api-url", () -> FakeTelegram.instance().url());
+        registry.add("hoibot.member.admins", () -> String.valueOf(ADMIN_USER));
     }
 
     protected static long newUserId() {

@@ -31,6 +31,10 @@ public interface Channel {
     default void publishCommands(List<CommandInfo> commands, String languageCode) {
     }
 
+    /** Publishes the command menu of one private chat (e.g. a leader's, with her extra commands). */
+    default void publishChatCommands(List<CommandInfo> commands, String chatId) {
+    }
+
     /** A command as shown in a channel's menu. */
     record CommandInfo(String command, String description) {
     }

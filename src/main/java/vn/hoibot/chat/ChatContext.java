@@ -14,7 +14,7 @@ import java.util.function.Consumer;
 public final class ChatContext {
 
     /** Something to do on the channel once the transaction has committed. */
-    sealed interface Action permits Send, Edit, Toast {
+    sealed interface Action permits Send, Edit, Toast, Run {
     }
 
     record Send(Outbound message, Consumer<SentMessage> afterSend) implements Action {
@@ -24,6 +24,9 @@ public final class ChatContext {
     }
 
     record Toast(String text) implements Action {
+    }
+
+    record Run(Runnable task) implements Action {
     }
 
     private final Sender sender;
@@ -101,6 +104,11 @@ public final class ChatContext {
     /** A short notice on her screen for a button press. */
     public void toast(String key, Object... args) {
         actions.add(new Toast(text(key, args)));
+    }
+
+    /** Runs a task once the transaction has committed (e.g. publishing her command menu). */
+    public void afterCommit(Runnable task) {
+        actions.add(new Run(task));
     }
 
     /** A button for her, labelled with a message key. */

@@ -3,19 +3,23 @@ package vn.hoibot.chat;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /** Publishes the everyone-menu of commands to a channel, in Vietnamese (default) and English. */
 @Component
 public class CommandMenuPublisher {
 
-    private final ChatRouter router;
+    private final ObjectProvider<CommandHandler> commands;
     private final Messages messages;
+    private final Channels channels;
 
-    public CommandMenuPublisher(ChatRouter router, Messages messages) {
-        this.router = router;
+    public CommandMenuPublisher(ObjectProvider<CommandHandler> commands, Messages messages, Channels channels) {
+        this.commands = commands;
         this.messages = messages;
+        this.channels = channels;
     }
 
     public void publish(Channel channel) {
@@ -24,8 +28,19 @@ public class CommandMenuPublisher {
         channel.publishCommands(menu(Messages.ENGLISH), "en");
     }
 
+    /** Publishes the menu of one person's private chat: everyone's commands and those of her roles. */
+    public void publishFor(String channelName, String chatId, Locale locale, Set<CommandHandler.Menu> menus) {
+        channels.find(channelName).ifPresent(channel -> channel.publishChatCommands(menu(locale, menus), chatId));
+    }
+
     List<Channel.CommandInfo> menu(Locale locale) {
-        return router.commands().stream().filter(c -> c.menu() == CommandHandler.Menu.EVERYONE)
+        return menu(locale, Set.of(CommandHandler.Menu.EVERYONE));
+    }
+
+    List<Channel.CommandInfo> menu(Locale locale, Set<CommandHandler.Menu> menus) {
+        return commands.orderedStream()
+                .filter(c -> c.menu() == CommandHandler.Menu.EVERYONE || menus.contains(c.menu()))
+                .filter(c -> c.menu() != CommandHandler.Menu.HIDDEN)
                 .sorted(Comparator.comparing(CommandHandler::command))
                 .map(c -> new Channel.CommandInfo(c.command(), messages.get(locale, c.descriptionKey())))
                 .toList();

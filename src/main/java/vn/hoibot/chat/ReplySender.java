@@ -36,6 +36,12 @@ class ReplySender {
                 send(channel, send);
             } else if (action instanceof ChatContext.Edit edit) {
                 edit(channel, edit);
+            } else if (action instanceof ChatContext.Run run) {
+                try {
+                    run.task().run();
+                } catch (RuntimeException e) {
+                    log.warn("A task after commit failed", e);
+                }
             }
         }
     }

@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.SmartLifecycle;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 
 import vn.hoibot.chat.ChatType;
 import vn.hoibot.chat.ConsoleIdentities;
@@ -22,7 +24,7 @@ import vn.hoibot.chat.Sender;
  * {@code /as <phone or name>} switches to a roster member; a number presses the numbered button; 0 shares her
  * phone number when asked.
  */
-class ConsoleRunner implements SmartLifecycle {
+class ConsoleRunner implements ApplicationListener<ApplicationReadyEvent>, DisposableBean {
 
     private static final String CHAT = "console";
 
@@ -47,8 +49,9 @@ class ConsoleRunner implements SmartLifecycle {
         this.me = guest();
     }
 
+    /** Starts reading once the application is ready (after the demo roster has loaded). */
     @Override
-    public void start() {
+    public void onApplicationEvent(ApplicationReadyEvent event) {
         running = true;
         Thread reader = new Thread(this::readLoop, "console");
         reader.setDaemon(true);
@@ -106,12 +109,7 @@ class ConsoleRunner implements SmartLifecycle {
     }
 
     @Override
-    public void stop() {
+    public void destroy() {
         running = false;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
     }
 }

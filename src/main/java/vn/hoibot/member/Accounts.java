@@ -27,10 +27,10 @@ public class Accounts {
     private final AccountRepository accounts;
     private final GroupBindingRepository groups;
     private final AccessPolicy policy;
-    private final OnboardingProperties properties;
+    private final MemberProperties properties;
 
     Accounts(AccountRepository accounts, GroupBindingRepository groups, AccessPolicy policy,
-            OnboardingProperties properties) {
+            MemberProperties properties) {
         this.accounts = accounts;
         this.groups = groups;
         this.policy = policy;

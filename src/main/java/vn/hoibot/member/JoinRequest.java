@@ -75,7 +75,7 @@ class JoinRequest {
         this.createdAt = createdAt;
     }
 
-    void approve(long byMemberId, long newMemberId, Instant at) {
+    void approve(Long byMemberId, long newMemberId, Instant at) {
         requirePending();
         status = Status.APPROVED.name();
         decidedByMemberId = byMemberId;

@@ -114,6 +114,10 @@ class Member {
         this.nameKey = Folding.fold(name);
     }
 
+    MemberDetails details() {
+        return new MemberDetails(fullName, phone, birthYear, partyMember, pioneer, status, joinDate, tags());
+    }
+
     MemberView view(Long unitId) {
         Set<String> tagNames = new java.util.TreeSet<>();
         tags.forEach(t -> tagNames.add(t.name()));

@@ -16,9 +16,13 @@ interface MemberRepository extends JpaRepository<Member, Long> {
 
     @Query("""
             select m from Member m where m.nameKey = :nameKey and m.birthYear = :birthYear and exists (
-              select 1 from Membership s where s.memberId = m.id and s.unitId = :unitId and s.validFrom <= :day
-              and (s.validTo is null or s.validTo > :day))""")
-    List<Member> findByNameYearAndUnit(String nameKey, Integer birthYear, Long unitId, LocalDate day);
+              select 1 from Membership s where s.memberId = m.id and s.unitId = :unitId and s.validTo is null)""")
+    List<Member> findByNameYearAndUnit(String nameKey, Integer birthYear, Long unitId);
+
+    @Query("""
+            select m from Member m where m.nameKey = :nameKey and m.birthYear is null and exists (
+              select 1 from Membership s where s.memberId = m.id and s.unitId = :unitId and s.validTo is null)""")
+    List<Member> findByNameAndUnitWithoutYear(String nameKey, Long unitId);
 
     @Query(value = """
             select m from Member m where m.nameKey like :pattern and exists (
@@ -33,6 +37,9 @@ interface MembershipRepository extends JpaRepository<Membership, Long> {
             select s from Membership s where s.memberId = :memberId and s.validFrom <= :day
             and (s.validTo is null or s.validTo > :day)""")
     Optional<Membership> ofMemberOn(Long memberId, LocalDate day);
+
+    @Query("select s from Membership s where s.memberId = :memberId and s.validTo is null")
+    Optional<Membership> openOf(Long memberId);
 
     @Query("""
             select s from Membership s where s.unitId in :unitIds and s.validFrom <= :day

@@ -47,6 +47,10 @@ class Membership {
         return validFrom.equals(day);
     }
 
+    LocalDate validFrom() {
+        return validFrom;
+    }
+
     Long memberId() {
         return memberId;
     }

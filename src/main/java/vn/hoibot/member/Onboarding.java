@@ -120,6 +120,15 @@ public class Onboarding {
         return new Requested(request.id(), request.unitId(), approvers(request.unitId()));
     }
 
+    /** Links the console (acting as a roster member) to her; the console is a trying-out tool. */
+    @Transactional
+    public void linkOnConsole(Sender sender, long memberId) {
+        if (!"console".equals(sender.channel())) {
+            throw new IllegalArgumentException("only the console links without a shared contact");
+        }
+        link(sender, memberId);
+    }
+
     void link(Sender sender, long memberId) {
         Instant now = clock.instant();
         Account account = accounts.findByChannelAndUserId(sender.channel(), sender.userId())
@@ -167,7 +176,7 @@ public class Onboarding {
         MemberView member = directory.findByPhone(request.phone()).orElseGet(() -> directory.create(new NewMember(
                 request.fullName(), request.phone(), null, false, false, LocalDate.now(clock), request.unitId(),
                 Set.of(), request.inviterMemberId())));
-        request.approve(approver.memberId() == null ? member.id() : approver.memberId(), member.id(), clock.instant());
+        request.approve(approver.memberId(), member.id(), clock.instant()); // null: an admin from configuration
         Account account = accounts.findByChannelAndUserId(request.channel(), request.userId())
                 .orElseGet(() -> new Account(member.id(), request.channel(), request.userId(), request.chatId(),
                         request.language(), clock.instant()));

@@ -124,15 +124,24 @@ public class OrgService {
         return view(saved, unit.parentId());
     }
 
+    /** Whether a unit of {@code childLevel} may hang directly under one of {@code parentLevel}. */
+    public boolean canHold(String parentLevel, String childLevel) {
+        int p = properties.rank(parentLevel);
+        int c = properties.rank(childLevel);
+        if (p < 0 || c <= p) {
+            return false;
+        }
+        for (int i = p + 1; i < c; i++) {
+            if (!properties.levels().get(i).optional()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** A child must sit lower than its parent; optional levels in between may be skipped, others may not. */
     void checkLevels(OrgUnit parent, String childLevel) {
-        int p = properties.rank(parent.level());
-        int c = properties.rank(childLevel);
-        boolean ok = c > p;
-        for (int i = p + 1; ok && i < c; i++) {
-            ok = properties.levels().get(i).optional();
-        }
-        if (!ok) {
+        if (!canHold(parent.level(), childLevel)) {
             throw new UserFacingException("org.unit.bad-level", childLevel, parent.code());
         }
     }

@@ -14,6 +14,7 @@ import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
 import org.telegram.telegrambots.meta.api.objects.InputFile;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
+import org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScopeChat;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.ReplyKeyboard;
@@ -141,6 +142,17 @@ public class TelegramChannel implements Channel {
         } catch (TelegramApiException e) {
             log.warn("setMyCommands ({}) failed: {}", languageCode == null ? "default" : languageCode,
                     classify(e).kind());
+        }
+    }
+
+    @Override
+    public void publishChatCommands(List<CommandInfo> commands, String chatId) {
+        try {
+            client.execute(SetMyCommands.builder()
+                    .commands(commands.stream().map(c -> new BotCommand(c.command(), c.description())).toList())
+                    .scope(new BotCommandScopeChat(chatId)).build());
+        } catch (TelegramApiException e) {
+            log.warn("setMyCommands for a chat failed: {}", classify(e).kind());
         }
     }
 

@@ -213,6 +213,50 @@ class OnboardingTests extends EndToEndTest {
         assertThat(count("select count(*) from consent where user_id = ? and withdrawn_at is not null", user)).isOne();
     }
 
+    @Test
+    void givesAHeadHerLeadersCommandMenuWhenSheLinksAndWhenAnAdminAssignsARole() {
+        MemberView head = member("Trịnh Thị Loan", phone(), branch);
+        roles.assign(head.id(), Role.BRANCH_HEAD, branch.id());
+        long headUser = newUserId();
+        link(headUser, head.phone());
+        JsonNode menu = await().until(() -> chatMenu(headUser), java.util.Objects::nonNull);
+        assertThat(menu.toString()).contains("ganchihoi").contains("toi").doesNotContain("capquyen");
+
+        MemberView deputy = member("Mạc Thị Vân", phone(), branch);
+        long deputyUser = newUserId();
+        link(deputyUser, deputy.phone());
+        JsonNode done = say(ADMIN_USER, "/capquyen " + deputy.phone() + " branch_deputy " + branch.code(),
+                sentCount(ADMIN_USER) + 1);
+        assertThat(done.path("text").asText()).contains("Mạc Thị Vân").contains("Chi hội xóm Đông");
+        assertThat(roles.grantsOf(deputy.id())).anyMatch(g -> g.role() == Role.BRANCH_DEPUTY && g.unitId() == branch.id());
+        assertThat(await().until(() -> chatMenu(deputyUser), java.util.Objects::nonNull).toString()).contains("ganchihoi");
+    }
+
+    @Test
+    void bindsAGroupChatToHerBranchWhenItsHeadAsksInTheGroup() {
+        MemberView head = member("Quách Thị Liên", phone(), branch);
+        roles.assign(head.id(), Role.BRANCH_HEAD, branch.id());
+        long headUser = newUserId();
+        link(headUser, head.phone());
+        MemberView plain = member("Lý Thị Hoa", phone(), branch);
+        long plainUser = newUserId();
+        link(plainUser, plain.phone());
+        long group = -1_000_000_000_000L - headUser;
+
+        deliver(FakeTelegram.groupText(group, plainUser, "/ganchihoi@hoibot_test_bot " + branch.code()));
+        assertThat(telegram.awaitMessage(TOKEN, group, 1).path("text").asText()).contains("không có quyền");
+        deliver(FakeTelegram.groupText(group, headUser, "/ganchihoi@hoibot_test_bot " + branch.code()));
+        assertThat(telegram.awaitMessage(TOKEN, group, 2).path("text").asText()).contains("Đã gắn nhóm này với Chi hội xóm Đông");
+        assertThat(jdbc.queryForObject("select unit_id from group_binding where chat_id = ?", Long.class,
+                String.valueOf(group))).isEqualTo(branch.id());
+    }
+
+    private JsonNode chatMenu(long chatId) {
+        return telegram.requests(TOKEN, "setmycommands").stream()
+                .filter(b -> b.path("scope").path("chat_id").asText().equals(String.valueOf(chatId)))
+                .reduce((a, b) -> b).orElse(null);
+    }
+
     private int count(String sql, long user) {
         return jdbc.queryForObject(sql, Integer.class, String.valueOf(user));
     }

@@ -28,9 +28,11 @@ class AssignRoleCommand implements CommandHandler {
     private final RoleAssignments roles;
     private final AccessPolicy policy;
     private final OrgService org;
+    private final MemberMenus menus;
 
     AssignRoleCommand(Accounts accounts, MemberDirectory directory, RoleAssignments roles, AccessPolicy policy,
-            OrgService org) {
+            OrgService org, MemberMenus menus) {
+        this.menus = menus;
         this.accounts = accounts;
         this.directory = directory;
         this.roles = roles;
@@ -70,6 +72,7 @@ class AssignRoleCommand implements CommandHandler {
         UnitView unit = org.findByCode(parts[2]).orElseThrow(() -> new UserFacingException("org.unit.not_found", parts[2]));
         policy.require(accounts.actor(ctx.sender()), Permission.ASSIGN_ROLES, unit.id());
         roles.assign(member.id(), role, unit.id());
+        menus.refreshAfterCommit(ctx, member.id());
         ctx.reply("member.role.assigned", member.fullName(), ctx.text(role.messageKey()), unit.name());
     }
 

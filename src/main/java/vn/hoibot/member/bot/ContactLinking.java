@@ -32,12 +32,15 @@ class ContactLinking implements Dialog, InboundFallback.Contacts {
     private final Accounts accounts;
     private final MemberDirectory directory;
     private final OrgService org;
+    private final MemberMenus menus;
 
-    ContactLinking(Onboarding onboarding, Accounts accounts, MemberDirectory directory, OrgService org) {
+    ContactLinking(Onboarding onboarding, Accounts accounts, MemberDirectory directory, OrgService org,
+            MemberMenus menus) {
         this.onboarding = onboarding;
         this.accounts = accounts;
         this.directory = directory;
         this.org = org;
+        this.menus = menus;
     }
 
     @Override
@@ -76,6 +79,7 @@ class ContactLinking implements Dialog, InboundFallback.Contacts {
         if (result instanceof Onboarding.Linked linked) {
             String unit = linked.member().unitId() == null ? "" : unitName(linked.member().unitId());
             ctx.reply(ctx.message("member.link.done", linked.member().fullName(), unit).removingKeyboard());
+            menus.refreshAfterCommit(ctx, linked.member().id());
         } else if (result instanceof Onboarding.Requested requested) {
             ctx.reply(ctx.message("member.join.sent", unitName(requested.unitId())).removingKeyboard());
             notifyApprovers(ctx, requested, name);

@@ -5,28 +5,41 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
+import vn.hoibot.chat.ChatContext;
 import vn.hoibot.chat.CommandHandler.Menu;
+import vn.hoibot.chat.CommandMenuPublisher;
 import vn.hoibot.chat.CommandMenus;
 import vn.hoibot.chat.Sender;
+import vn.hoibot.member.AccessPolicy;
 import vn.hoibot.member.Accounts;
 import vn.hoibot.member.Actor;
 import vn.hoibot.member.Role;
 
-/** Leaders see the leaders' commands in /help; admins see all. */
+/**
+ * Leaders see the leaders' commands in /help and in their chat's command menu (Telegram's per-chat scope);
+ * admins see all.
+ */
 @Component
 class MemberMenus implements CommandMenus {
 
     private final Accounts accounts;
+    private final AccessPolicy policy;
+    private final CommandMenuPublisher publisher;
 
-    MemberMenus(Accounts accounts) {
+    MemberMenus(Accounts accounts, AccessPolicy policy, CommandMenuPublisher publisher) {
         this.accounts = accounts;
+        this.policy = policy;
+        this.publisher = publisher;
     }
 
     @Override
     public Set<Menu> visibleTo(Sender sender) {
-        Actor actor = accounts.actor(sender);
+        return menusOf(accounts.actor(sender));
+    }
+
+    static Set<Menu> menusOf(Actor actor) {
         Set<Menu> menus = EnumSet.noneOf(Menu.class);
-        if (actor.admin()) {
+        if (actor.admin() || actor.grants().stream().anyMatch(g -> g.role() == Role.ADMIN)) {
             menus.add(Menu.ADMIN);
             menus.add(Menu.LEADER);
         }
@@ -34,5 +47,15 @@ class MemberMenus implements CommandMenus {
             menus.add(Menu.LEADER);
         }
         return menus;
+    }
+
+    /** After commit, publishes the chat menus of a member whose roles may have changed, on each of her chats. */
+    void refreshAfterCommit(ChatContext ctx, long memberId) {
+        Set<Menu> menus = menusOf(policy.actorFor(memberId));
+        if (menus.isEmpty()) {
+            return;
+        }
+        var chats = accounts.chatsOf(java.util.List.of(memberId));
+        ctx.afterCommit(() -> chats.forEach(c -> publisher.publishFor(c.channel(), c.chatId(), c.locale(), menus)));
     }
 }

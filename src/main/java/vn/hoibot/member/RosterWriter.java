@@ -1,0 +1,98 @@
+package vn.hoibot.member;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+
+import vn.hoibot.org.UnitView;
+
+/** Writes validated roster rows; runs inside the importer's single transaction. */
+@Component
+class RosterWriter {
+
+    private static final MemberDetails BLANK = new MemberDetails(null, null, null, false, false, MemberStatus.ACTIVE,
+            null, null);
+
+    private final MemberRepository members;
+    private final MembershipRepository memberships;
+    private final RoleAssignmentRepository roles;
+
+    RosterWriter(MemberRepository members, MembershipRepository memberships, RoleAssignmentRepository roles) {
+        this.members = members;
+        this.memberships = memberships;
+        this.roles = roles;
+    }
+
+    /** Returns {created, updated, unchanged}. */
+    int[] write(List<RosterRow> rows, Map<String, Optional<UnitView>> units, LocalDate on) {
+        int[] counts = new int[3];
+        for (RosterRow row : rows) {
+            UnitView unit = units.get(row.unitCode()).orElseThrow();
+            Optional<Member> found = find(row, unit.id());
+            boolean changed;
+            Member member;
+            if (found.isEmpty()) {
+                member = new Member(row.fullName(), row.phone());
+                member.update(row.over(BLANK));
+                members.save(member);
+                LocalDate from = row.joinDate() != null && row.joinDate().isAfter(unit.validFrom()) ? row.joinDate()
+                        : row.joinDate() != null ? unit.validFrom() : on;
+                memberships.save(new Membership(member.id(), unit.id(), from));
+                counts[0]++;
+            } else {
+                member = found.get();
+                changed = member.update(row.over(member.details()));
+                changed |= moveIfNeeded(member.id(), unit.id(), on);
+                changed |= assignIfNeeded(member.id(), row.role(), unit.id(), on);
+                counts[changed ? 1 : 2]++;
+                continue;
+            }
+            assignIfNeeded(member.id(), row.role(), unit.id(), on);
+        }
+        members.flush();
+        return counts;
+    }
+
+    private Optional<Member> find(RosterRow row, long unitId) {
+        if (row.phone() != null) {
+            Optional<Member> byPhone = members.findByPhone(row.phone());
+            if (byPhone.isPresent()) {
+                return byPhone;
+            }
+        }
+        String key = Folding.fold(row.fullName());
+        List<Member> candidates = row.birthYear() == null ? members.findByNameAndUnitWithoutYear(key, unitId)
+                : members.findByNameYearAndUnit(key, row.birthYear(), unitId);
+        return candidates.stream().filter(m -> m.phone() == null).findFirst();
+    }
+
+    private boolean moveIfNeeded(long memberId, long unitId, LocalDate on) {
+        Optional<Membership> current = memberships.openOf(memberId);
+        if (current.isPresent() && current.get().unitId() == unitId) {
+            return false;
+        }
+        LocalDate from = on;
+        if (current.isPresent()) {
+            Membership open = current.get();
+            from = open.validFrom().isAfter(on) ? open.validFrom() : on;
+            if (open.startsOn(from)) {
+                memberships.delete(open);
+            } else {
+                open.end(from);
+            }
+        }
+        memberships.save(new Membership(memberId, unitId, from));
+        return true;
+    }
+
+    private boolean assignIfNeeded(long memberId, Role role, long unitId, LocalDate on) {
+        if (role == null || roles.holdersOn(role, unitId, on).stream().anyMatch(r -> r.memberIs(memberId))) {
+            return false;
+        }
+        roles.save(new RoleAssignment(memberId, role, unitId, on));
+        return true;
+    }
+}
