@@ -179,7 +179,7 @@ class OutboxDispatcher implements SmartLifecycle {
                 store.defer(row.id(), instance, clock.instant().plusNanos(wait));
                 continue;
             }
-            if (!limiter.acquire(this::isRunning) || !takeSlot()) {
+            if (!takeSlot()) {
                 break; // stopping: the rest of the batch is released in stop()
             }
             pacer.sent(row.channel(), row.chatId(), row.group());
@@ -210,6 +210,10 @@ class OutboxDispatcher implements SmartLifecycle {
     }
 
     private void sendOne(OutboxStore.Row row) {
+        // the global slot is taken here, just before the call, so queueing and database time do not bunch sends
+        if (!limiter.acquire(this::isRunning)) {
+            return; // stopping: the row is still PENDING and claimed; stop() releases it
+        }
         if (!store.markSending(row.id(), instance, clock.instant().plus(properties.lease()))) {
             return; // cancelled, skipped or taken meanwhile
         }

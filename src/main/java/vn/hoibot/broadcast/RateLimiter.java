@@ -3,6 +3,7 @@ package vn.hoibot.broadcast;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,8 +19,9 @@ class RateLimiter {
     private static final long SLICE = TimeUnit.MILLISECONDS.toNanos(50);
 
     private final long intervalNanos;
+    private final ReentrantLock turn = new ReentrantLock(true);
     private long nextSlot = System.nanoTime();
-    private long pausedUntil = System.nanoTime();
+    private volatile long pausedUntil = System.nanoTime();
 
     @Autowired
     RateLimiter(BroadcastProperties properties) {
@@ -30,22 +32,37 @@ class RateLimiter {
         this.intervalNanos = Math.max(1, (long) (TimeUnit.SECONDS.toNanos(1) / perSecond));
     }
 
-    /** Waits for the next slot; false if {@code running} turned false meanwhile. */
+    /**
+     * Waits for the next slot; false if {@code running} turned false meanwhile. Callers take turns, and the next
+     * slot counts from when this one was really granted: after a stall (GC, a busy CPU) sends do not rush to catch
+     * up, which would be a burst; only a small lateness (a quarter interval) is made good.
+     */
     boolean acquire(BooleanSupplier running) {
-        long wait;
-        synchronized (this) {
-            long now = System.nanoTime();
-            long slot = Math.max(now, Math.max(nextSlot, pausedUntil));
-            nextSlot = slot + intervalNanos;
-            wait = slot - now;
+        turn.lock();
+        try {
+            long slot;
+            long now;
+            do {
+                now = System.nanoTime();
+                slot = Math.max(nextSlot, pausedUntil);
+                if (!waitNanos(slot - now, running)) {
+                    return false;
+                }
+                now = System.nanoTime();
+            } while (now - pausedUntil < 0);
+            nextSlot = Math.max(slot, now - intervalNanos / 4) + intervalNanos;
+            return true;
+        } finally {
+            turn.unlock();
         }
-        return waitNanos(wait, running);
     }
 
-    synchronized void pause(Duration duration) {
+    void pause(Duration duration) {
         long until = System.nanoTime() + duration.toNanos();
-        if (until - pausedUntil > 0) {
-            pausedUntil = until;
+        synchronized (this) {
+            if (until - pausedUntil > 0) {
+                pausedUntil = until;
+            }
         }
     }
 
