@@ -182,6 +182,10 @@ class MeetingEndToEndTests extends EndToEndTest {
         assertThat(telegram.sentTo(TOKEN, lan).stream().filter(b -> FakeTelegram.textContains(b, "Nhắc lịch")).count())
                 .isOne();
 
+        // too late to move it
+        assertThat(next(leader, "/doihop " + id + " " + dayAhead(2, "19h")).path("text").asText())
+                .contains("đã bắt đầu hoặc đã diễn ra");
+
         // too late to change her answer
         deliver(FakeTelegram.button(lan, FakeTelegram.buttonData(reminder, "Không tham gia"), 9));
         await().until(() -> toasts().stream().anyMatch(t -> t.contains("không đổi trả lời được nữa"))
@@ -251,6 +255,18 @@ class MeetingEndToEndTests extends EndToEndTest {
         assertThat(count("select count(*) from activity_reminder where activity_id = ? and status = 'PENDING'", id))
                 .isEqualTo(2);
 
+        JsonNode edited = next(leader, "/suahop " + id + " địa điểm Hội trường UBND xã");
+        assertThat(edited.path("text").asText()).contains("📍 Hội trường UBND xã");
+        JsonNode changed = telegram.awaitSent(TOKEN, hoa, b -> FakeTelegram.textContains(b, "Hội trường UBND xã"));
+        assertThat(changed.path("text").asText()).contains("đã thay đổi");
+
+        // a leader adds a reminder; one after the start is refused
+        assertThat(next(leader, "/nhacthem " + id + " " + dayAhead(5, "17h")).path("text").asText()).contains("nhắc thêm");
+        assertThat(next(leader, "/nhacthem " + id + " " + dayAhead(7, "17h")).path("text").asText())
+                .contains("trước khi hoạt động bắt đầu");
+        assertThat(count("select count(*) from activity_reminder where activity_id = ? and status = 'PENDING'", id))
+                .isEqualTo(3);
+
         JsonNode ask = next(leader, "/huyhop " + id);
         deliver(FakeTelegram.button(leader, FakeTelegram.buttonData(ask, "Hủy hoạt động"), 700));
         awaitEdit(leader, "Đã hủy hoạt động #" + id);
@@ -262,6 +278,11 @@ class MeetingEndToEndTests extends EndToEndTest {
         JsonNode refused = telegram.awaitMessage(TOKEN, leader, before + 1);
         assertThat(refused.path("text").asText()).contains("đã bị hủy");
         assertThat(count("select count(*) from activity_reminder where activity_id = ? and status = 'PENDING'", id)).isZero();
+        // an answer on the old announcement of a cancelled activity is refused
+        deliver(FakeTelegram.button(hoa, FakeTelegram.buttonData(changed, "Tham gia"), 9));
+        await().until(() -> toasts().stream().anyMatch(t -> t.contains("Nói chuyện chuyên đề") && t.contains("đã bị hủy"))
+                || telegram.sentTo(TOKEN, hoa).stream().anyMatch(b -> FakeTelegram.textContains(b, "đã bị hủy")));
+        assertThat(count("select count(*) from activity_rsvp where activity_id = ?", id)).isZero();
         await().pollDelay(Duration.ofMillis(300)).until(() -> true);
         assertThat(telegram.sentTo(TOKEN, hoa).stream().filter(b -> FakeTelegram.textContains(b, "HỦY")).count()).isOne();
         assertThat(telegram.sentTo(TOKEN, mai).stream().noneMatch(b -> FakeTelegram.textContains(b, "chuyên đề"))).isTrue();

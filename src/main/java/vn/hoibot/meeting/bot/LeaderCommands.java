@@ -262,4 +262,62 @@ class LeaderCommands {
             ctx.reply("meeting.series.end.done", String.valueOf(id), cancelled);
         }
     }
+
+    /** /suahop 12 địa điểm Nhà văn hóa mới (or tên ..., link ...): changes a detail and tells those who were told. */
+    @Component
+    static class Edit implements CommandHandler {
+
+        private final Activities activities;
+        private final Accounts accounts;
+        private final MeetingTexts texts;
+
+        Edit(Activities activities, Accounts accounts, MeetingTexts texts) {
+            this.activities = activities;
+            this.accounts = accounts;
+            this.texts = texts;
+        }
+
+        @Override
+        public String command() {
+            return "suahop";
+        }
+
+        @Override
+        public String descriptionKey() {
+            return "meeting.edit.description";
+        }
+
+        @Override
+        public Menu menu() {
+            return Menu.LEADER;
+        }
+
+        @Override
+        public void handle(ChatContext ctx, String args) {
+            long id = Args.activityId(args, "meeting.edit.usage");
+            String rest = Args.rest(args);
+            String folded = VietnameseDates.normalise(rest);
+            ActivityChange change;
+            if (folded.startsWith("dia diem ")) {
+                change = new ActivityChange(null, null, null, value(rest, 2), null);
+            } else if (folded.startsWith("ten ")) {
+                change = new ActivityChange(value(rest, 1), null, null, null, null);
+            } else if (folded.startsWith("link ")) {
+                change = new ActivityChange(null, null, null, null, value(rest, 1));
+            } else {
+                throw new UserFacingException("meeting.edit.usage");
+            }
+            ActivityView a = activities.change(accounts.actor(ctx.sender()), id, change);
+            ctx.reply("meeting.move.done", texts.describe(a, ctx.locale()));
+        }
+
+        /** The text after the first {@code words} words, which must not be empty. */
+        private static String value(String text, int words) {
+            String[] parts = text.strip().split("\\s+", words + 1);
+            if (parts.length <= words || parts[words].isBlank()) {
+                throw new UserFacingException("meeting.edit.usage");
+            }
+            return parts[words].strip();
+        }
+    }
 }
