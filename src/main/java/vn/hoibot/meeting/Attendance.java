@@ -29,7 +29,7 @@ public class Attendance {
 
     /** How attendance was recorded. */
     public enum Method {
-        LEADER, CODE
+        LEADER, CODE, BUTTON
     }
 
     /** One of her attended activities. */
@@ -91,6 +91,35 @@ public class Attendance {
             throw new UserFacingException("meeting.checkin.already", activity.title());
         }
         return activity.view();
+    }
+
+    /**
+     * She checks herself in with the button shown to her while the activity takes place.
+     *
+     * @throws UserFacingException {@code meeting.checkin.closed} outside the activity's window,
+     *                             {@code meeting.rsvp.not_invited}, {@code meeting.checkin.already}
+     */
+    @Transactional
+    public ActivityView checkInByButton(long memberId, long activityId) {
+        Activity activity = activities.lock(activityId)
+                .orElseThrow(() -> new UserFacingException("meeting.activity.not_found", String.valueOf(activityId)));
+        if (!activity.inCheckInWindow(clock.instant(), properties.checkinEarly(), properties.checkinLate())) {
+            throw new UserFacingException("meeting.checkin.closed", activity.title());
+        }
+        if (!invitees.isInvited(activity, memberId)) {
+            throw new UserFacingException("meeting.rsvp.not_invited", activity.title());
+        }
+        if (!record(activityId, memberId, true, Method.BUTTON, memberId)) {
+            throw new UserFacingException("meeting.checkin.already", activity.title());
+        }
+        return activity.view();
+    }
+
+    /** Whether members may check in now. */
+    public boolean checkInOpen(ActivityView activity) {
+        java.time.Instant now = clock.instant();
+        return !activity.cancelled() && !now.isBefore(activity.startsAt().minus(properties.checkinEarly()))
+                && !now.isAfter(activity.endsAt().plus(properties.checkinLate()));
     }
 
     /** Who is recorded present or absent now (the current records only). */

@@ -78,14 +78,33 @@ class MeetingEndToEndTests extends EndToEndTest {
         MeetingFixtures.link(telegram, TOKEN, mai, maiMember.phone());
     }
 
+    /** Notices from the outbox (announcements, reminders, changes) may arrive between a command and its reply. */
+    static boolean isNotice(JsonNode body) {
+        String text = body.path("text").asText();
+        return text.startsWith("📣") || text.startsWith("🔔") || text.startsWith("✏️") || text.startsWith("❌");
+    }
+
+    /** The first message after the {@code before}-th one to her chat that is a reply, not a notice. */
+    JsonNode replyAfter(long user, int before) {
+        JsonNode[] found = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            List<JsonNode> sent = telegram.sentTo(TOKEN, user);
+            found[0] = sent.stream().skip(before).filter(b -> !isNotice(b)).findFirst().orElse(null);
+            return found[0] != null;
+        });
+        return found[0];
+    }
+
     JsonNode next(long user, String text) {
-        return say(user, text, sentCount(user) + 1);
+        int before = sentCount(user);
+        deliver(FakeTelegram.text(user, text));
+        return replyAfter(user, before);
     }
 
     JsonNode press(long user, JsonNode message, String label) {
         int before = sentCount(user);
         deliver(FakeTelegram.button(user, FakeTelegram.buttonData(message, label), 500));
-        return telegram.awaitMessage(TOKEN, user, before + 1);
+        return replyAfter(user, before);
     }
 
     JsonNode lastEdit(long user) {
@@ -224,9 +243,28 @@ class MeetingEndToEndTests extends EndToEndTest {
         assertThat(next(lan, "/thamgia").path("text").asText()).contains("Sinh hoạt chi hội tháng 3")
                 .contains("tham gia 1 hoạt động");
 
+        // the leader herself checks in with the button /lichhop shows during the activity
+        JsonNode upcoming = next(leader, "/lichhop");
+        assertThat(press(leader, upcoming, "Có mặt").path("text").asText()).contains("Đã ghi nhận chị có mặt");
+        assertThat(count("select count(*) from participation where activity_id = ? and method = 'BUTTON'", id)).isOne();
+
+        // the checklist: page 2, and a search by name
+        JsonNode page1 = next(leader, "/diemdanh " + id);
+        deliver(FakeTelegram.button(leader, FakeTelegram.buttonData(page1, "Sau"), 610));
+        JsonNode page2 = awaitEdit(leader, "Trang 2/2");
+        assertThat(FakeTelegram.buttonData(page2, "✅ Trần Thị Hoa")).isNotEmpty();
+        JsonNode askName = press(leader, page2, "Tìm theo tên");
+        assertThat(askName.path("text").asText()).contains("một phần tên");
+        JsonNode found = next(leader, "hang");
+        assertThat(found.path("text").asText()).contains("Đang lọc theo tên: hang").contains("Trang 1/1");
+        assertThat(FakeTelegram.buttonData(found, "✅ Phạm Thị Hằng")).isNotEmpty();
+        assertThat(found.path("reply_markup").path("inline_keyboard").size()).isEqualTo(2); // Hằng, and search
+
+
         // the code expires with the activity window
         clock.moveTo(start.plus(Duration.ofHours(5)));
         assertThat(next(lan, "/comat " + code).path("text").asText()).contains("không đúng hoặc đã hết hạn");
+        assertThat(press(leader, upcoming, "Có mặt").path("text").asText()).contains("không trong giờ điểm danh");
     }
 
     @Test
@@ -255,19 +293,22 @@ class MeetingEndToEndTests extends EndToEndTest {
         assertThat(count("select count(*) from activity_reminder where activity_id = ? and status = 'PENDING'", id))
                 .isEqualTo(2);
 
-        JsonNode edited = next(leader, "/suahop " + id + " địa điểm Hội trường UBND xã");
-        assertThat(edited.path("text").asText()).contains("📍 Hội trường UBND xã");
+        deliver(FakeTelegram.text(leader, "/suahop " + id + " địa điểm Hội trường UBND xã"));
+        telegram.awaitSent(TOKEN, leader, b -> FakeTelegram.textContains(b, "Đã đổi")
+                && FakeTelegram.textContains(b, "📍 Hội trường UBND xã"));
         JsonNode changed = telegram.awaitSent(TOKEN, hoa, b -> FakeTelegram.textContains(b, "Hội trường UBND xã"));
         assertThat(changed.path("text").asText()).contains("đã thay đổi");
 
         // a leader adds a reminder; one after the start is refused
-        assertThat(next(leader, "/nhacthem " + id + " " + dayAhead(5, "17h")).path("text").asText()).contains("nhắc thêm");
-        assertThat(next(leader, "/nhacthem " + id + " " + dayAhead(7, "17h")).path("text").asText())
-                .contains("trước khi hoạt động bắt đầu");
+        deliver(FakeTelegram.text(leader, "/nhacthem " + id + " " + dayAhead(5, "17h")));
+        telegram.awaitSent(TOKEN, leader, b -> FakeTelegram.textContains(b, "Sẽ nhắc thêm lúc 17:00"));
+        deliver(FakeTelegram.text(leader, "/nhacthem " + id + " " + dayAhead(7, "17h")));
+        telegram.awaitSent(TOKEN, leader, b -> FakeTelegram.textContains(b, "trước khi hoạt động bắt đầu"));
         assertThat(count("select count(*) from activity_reminder where activity_id = ? and status = 'PENDING'", id))
                 .isEqualTo(3);
 
-        JsonNode ask = next(leader, "/huyhop " + id);
+        deliver(FakeTelegram.text(leader, "/huyhop " + id));
+        JsonNode ask = telegram.awaitSent(TOKEN, leader, b -> FakeTelegram.textContains(b, "chắc chắn hủy"));
         deliver(FakeTelegram.button(leader, FakeTelegram.buttonData(ask, "Hủy hoạt động"), 700));
         awaitEdit(leader, "Đã hủy hoạt động #" + id);
         telegram.awaitSent(TOKEN, hoa, b -> FakeTelegram.textContains(b, "HỦY")
@@ -275,7 +316,7 @@ class MeetingEndToEndTests extends EndToEndTest {
         // pressing the old confirm button again changes nothing and tells nobody again
         int before = sentCount(leader);
         deliver(FakeTelegram.button(leader, FakeTelegram.buttonData(ask, "Hủy hoạt động"), 700));
-        JsonNode refused = telegram.awaitMessage(TOKEN, leader, before + 1);
+        JsonNode refused = replyAfter(leader, before);
         assertThat(refused.path("text").asText()).contains("đã bị hủy");
         assertThat(count("select count(*) from activity_reminder where activity_id = ? and status = 'PENDING'", id)).isZero();
         // an answer on the old announcement of a cancelled activity is refused

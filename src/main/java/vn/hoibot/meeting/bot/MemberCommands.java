@@ -17,6 +17,8 @@ import vn.hoibot.member.Accounts;
 /** A member's own commands: /lichhop (upcoming activities), /comat (check in), /thamgia (her history). */
 class MemberCommands {
 
+    static final String CHECK_IN = "meeting.checkin.press";
+
     private MemberCommands() {
     }
 
@@ -25,11 +27,13 @@ class MemberCommands {
 
         private final Activities activities;
         private final Rsvps rsvps;
+        private final Attendance attendance;
         private final Accounts accounts;
         private final MeetingTexts texts;
 
-        Upcoming(Activities activities, Rsvps rsvps, Accounts accounts, MeetingTexts texts) {
+        Upcoming(Activities activities, Rsvps rsvps, Attendance attendance, Accounts accounts, MeetingTexts texts) {
             this.activities = activities;
+            this.attendance = attendance;
             this.rsvps = rsvps;
             this.accounts = accounts;
             this.texts = texts;
@@ -54,13 +58,42 @@ class MemberCommands {
                 return;
             }
             StringBuilder text = new StringBuilder(ctx.text("meeting.upcoming.header", upcoming.size()));
+            List<List<vn.hoibot.chat.Button>> checkIns = new java.util.ArrayList<>();
             for (ActivityView a : upcoming) {
+                if (attendance.checkInOpen(a)) {
+                    checkIns.add(List.of(ctx.buttonLabelled(ctx.text("meeting.checkin.button", a.title()),
+                            CHECK_IN, String.valueOf(a.id()))));
+                }
                 text.append("\n\n").append(texts.describe(a, ctx.locale()));
                 rsvps.answerOf(a.id(), member).ifPresent(r -> text.append('\n')
                         .append(ctx.text("meeting.upcoming.your_answer",
                                 ctx.text("meeting.rsvp." + r.name().toLowerCase(java.util.Locale.ROOT)))));
             }
-            ctx.reply(vn.hoibot.chat.Outbound.text(ctx.sender().chatId(), text.toString()));
+            ctx.reply(vn.hoibot.chat.Outbound.text(ctx.sender().chatId(), text.toString()).withButtons(checkIns));
+        }
+    }
+
+    /** "✋ Có mặt" under /lichhop while an activity takes place: valid only during its window. */
+    @Component
+    static class CheckInButton implements vn.hoibot.chat.ButtonAction {
+
+        private final Attendance attendance;
+        private final Accounts accounts;
+
+        CheckInButton(Attendance attendance, Accounts accounts) {
+            this.attendance = attendance;
+            this.accounts = accounts;
+        }
+
+        @Override
+        public String action() {
+            return CHECK_IN;
+        }
+
+        @Override
+        public void onPress(ChatContext ctx, String payload, String messageId) {
+            ActivityView a = attendance.checkInByButton(Args.member(ctx, accounts), Long.parseLong(payload));
+            ctx.reply("meeting.checkin.done", a.title());
         }
     }
 
