@@ -20,6 +20,8 @@ import vn.hoibot.org.OrgService;
 @Component
 class Invitees {
 
+    private static final int CHUNK = 1000;
+
     private final MemberDirectory directory;
     private final OrgService org;
     private final Accounts accounts;
@@ -59,7 +61,13 @@ class Invitees {
         return units;
     }
 
+    /** Linked chats of the members, asked for in chunks (a large audience would exceed a query's parameters). */
     List<MemberChat> chats(Collection<Long> memberIds) {
-        return accounts.chatsOf(memberIds);
+        List<Long> ids = List.copyOf(memberIds);
+        List<MemberChat> chats = new java.util.ArrayList<>();
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            chats.addAll(accounts.chatsOf(ids.subList(from, Math.min(ids.size(), from + CHUNK))));
+        }
+        return chats;
     }
 }

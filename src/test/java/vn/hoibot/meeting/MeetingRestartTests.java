@@ -140,6 +140,46 @@ class MeetingRestartTests {
     }
 
     @Test
+    void sendsAReminderMissedDuringDowntimeButDropsOneWhoseActivityHasStarted() {
+        Map<String, Object> database = TestDatabaseEnvironment.freshDatabase();
+        Branch branch;
+        long ahead;
+        long started;
+        Instant startedAt;
+        String aheadTitle = "Buổi còn ở phía trước";
+        String startedTitle = "Buổi đã bắt đầu";
+        try (ConfigurableApplicationContext first = start(database)) {
+            branch = branch(first);
+            ahead = activityRemindedIn(first, branch, 2, aheadTitle);
+            Clock clock = first.getBean(Clock.class);
+            startedAt = clock.instant().plusSeconds(4);
+            Activities activities = first.getBean(Activities.class);
+            var actor = first.getBean(AccessPolicy.class).actorFor(branch.headMemberId());
+            started = activities.create(actor, new ActivityDraft(branch.unitId(), "other", startedTitle, startedAt,
+                    startedAt.plus(Duration.ofHours(1)), null, null, null, AudienceKind.SUBTREE,
+                    Set.of(branch.unitId()))).id();
+            activities.addReminder(actor, started, clock.instant().plusSeconds(2));
+        }
+        // every instance is down while both reminders fall due and the second activity starts
+        await().pollDelay(Duration.ofMillis(200)).atMost(Duration.ofSeconds(10))
+                .until(() -> Instant.now().isAfter(startedAt.plusSeconds(1)));
+        Instant restart = Instant.now();
+        try (ConfigurableApplicationContext second = start(database)) {
+            JdbcTemplate jdbc = second.getBean(JdbcTemplate.class);
+            await().atMost(Duration.ofSeconds(40)).until(() -> sentReminders(second, ahead) == 1
+                    && jdbc.queryForObject("select count(*) from activity_reminder where activity_id = ? and status = 'DROPPED'",
+                            Integer.class, started) == 1);
+            Timestamp sentAt = jdbc.queryForObject(
+                    "select done_at from activity_reminder where activity_id = ? and status = 'SENT'", Timestamp.class, ahead);
+            assertThat(sentAt.toInstant()).isAfter(restart); // sent late, by the new instance
+            await().atMost(Duration.ofSeconds(20)).until(() -> branch.chats().stream()
+                    .allMatch(chat -> remindersTo(chat, aheadTitle) == 1));
+            await().pollDelay(Duration.ofSeconds(1)).until(() -> true);
+            assertThat(branch.chats()).allMatch(chat -> remindersTo(chat, startedTitle) == 0);
+        }
+    }
+
+    @Test
     void twoInstancesOnOnePostgresDatabaseSendEachReminderOnce() {
         assumeTrue(TestDatabaseEnvironment.onPostgres(), "needs HOIBOT_TEST_DB=postgres");
         Map<String, Object> database = TestDatabaseEnvironment.freshDatabase();
