@@ -224,6 +224,7 @@ public final class FakeTelegram {
                 ObjectNode node = JSON.createObjectNode();
                 request.getParts().forEach(p -> {
                     if (p.getHeaders().getContentTypeHeader() == null
+                            || p.getHeaders().getContentTypeHeader().mimeTypePart() == null
                             || p.getHeaders().getContentTypeHeader().mimeTypePart().startsWith("text")) {
                         node.put(p.getName(), p.getBody().asString());
                     } else {

@@ -10,6 +10,7 @@ import java.util.List;
  *                    among the failed
  */
 public record BroadcastReport(long id, BroadcastKind kind, BroadcastStatus status, Long createdBy, String audience,
+        Long unitId,
         Instant createdAt, Instant startedAt, Instant finishedAt, int total, int pending, int sent, int failed,
         int unreachable, int cancelled, int acknowledged, int unconfirmed, List<Undelivered> undelivered) {
 

@@ -23,7 +23,8 @@ import vn.hoibot.chat.Attachment;
 class BroadcastStore {
 
     /** A broadcast's header as stored. */
-    record Header(long id, BroadcastKind kind, Long createdBy, String audience, boolean html, Attachment attachment,
+    record Header(long id, BroadcastKind kind, Long createdBy, String audience, Long unitId, boolean html,
+            Attachment attachment,
             BroadcastStatus status, Instant createdAt, Instant startedAt, Instant finishedAt,
             ProgressTarget progress, int total) {
     }
@@ -44,14 +45,16 @@ class BroadcastStore {
         Attachment a = b.attachment();
         jdbc.update(con -> {
             PreparedStatement ps = con.prepareStatement("""
-                    insert into broadcast (kind, created_by, audience, format, attachment_kind, attachment_ref,
-                      attachment_name, status, scheduled_at, created_at, started_at, progress_channel,
-                      progress_chat_id, progress_message_id, progress_locale, total_count)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] { "id" });
+                    insert into broadcast (kind, created_by, audience, unit_id, format, attachment_kind,
+                      attachment_ref, attachment_name, status, scheduled_at, created_at, started_at,
+                      progress_channel, progress_chat_id, progress_message_id, progress_locale, progress_buttons,
+                      total_count)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] { "id" });
             int i = 1;
             ps.setString(i++, b.kind().name());
             ps.setObject(i++, b.createdBy());
             ps.setString(i++, b.audience());
+            ps.setObject(i++, b.unitId());
             ps.setString(i++, b.html() ? "HTML" : "PLAIN");
             ps.setString(i++, a == null ? null : a.kind().name());
             ps.setString(i++, a == null ? null : a.fileRef());
@@ -64,6 +67,7 @@ class BroadcastStore {
             ps.setString(i++, p == null ? null : p.chatId());
             ps.setString(i++, p == null ? null : p.messageId());
             ps.setString(i++, p == null ? null : p.locale());
+            ps.setString(i++, p == null ? null : ButtonSpecs.encodeButtons(p.buttons()));
             ps.setInt(i, b.recipients().size());
             return ps;
         }, keys);
@@ -79,7 +83,8 @@ class BroadcastStore {
             String attachmentKind = rs.getString("attachment_kind");
             String progressChat = rs.getString("progress_chat_id");
             return new Header(rs.getLong("id"), BroadcastKind.valueOf(rs.getString("kind")),
-                    (Long) rs.getObject("created_by", Long.class), rs.getString("audience"),
+                    rs.getObject("created_by", Long.class), rs.getString("audience"),
+                    rs.getObject("unit_id", Long.class),
                     "HTML".equals(rs.getString("format")),
                     attachmentKind == null ? null
                             : new Attachment(Attachment.Kind.valueOf(attachmentKind), rs.getString("attachment_name"),
@@ -88,7 +93,8 @@ class BroadcastStore {
                     instant(rs, "started_at"), instant(rs, "finished_at"),
                     progressChat == null ? null
                             : new ProgressTarget(rs.getString("progress_channel"), progressChat,
-                                    rs.getString("progress_message_id"), rs.getString("progress_locale")),
+                                    rs.getString("progress_message_id"), rs.getString("progress_locale"),
+                                    ButtonSpecs.decodeButtons(rs.getString("progress_buttons"))),
                     rs.getInt("total_count"));
         }, id).stream().findFirst();
     }
@@ -147,6 +153,10 @@ class BroadcastStore {
         }
         return jdbc.update("update broadcast set status = ?, version = version + 1 where id = ? and status = ?",
                 to.name(), id, from.name()) == 1;
+    }
+
+    void setProgressButtons(long id, String encoded) {
+        jdbc.update("update broadcast set progress_buttons = ? where id = ?", encoded, id);
     }
 
     void setCancelledBy(long id, Long member) {

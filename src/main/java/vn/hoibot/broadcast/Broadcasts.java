@@ -79,7 +79,7 @@ public class Broadcasts {
     public Optional<BroadcastReport> report(long id) {
         return store.find(id).map(h -> {
             Map<DeliveryStatus, Integer> c = store.counts(id);
-            return new BroadcastReport(id, h.kind(), h.status(), h.createdBy(), h.audience(), h.createdAt(),
+            return new BroadcastReport(id, h.kind(), h.status(), h.createdBy(), h.audience(), h.unitId(), h.createdAt(),
                     h.startedAt(), h.finishedAt(), h.total(),
                     c.get(DeliveryStatus.PENDING) + c.get(DeliveryStatus.SENDING), c.get(DeliveryStatus.SENT),
                     c.get(DeliveryStatus.FAILED), c.get(DeliveryStatus.UNREACHABLE), c.get(DeliveryStatus.CANCELLED),

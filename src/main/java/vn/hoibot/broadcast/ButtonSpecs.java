@@ -46,6 +46,18 @@ final class ButtonSpecs {
         return rows;
     }
 
+    /** Channel buttons already made (keys issued), stored as ACTION/LINK specs. */
+    static String encodeButtons(List<List<Button>> rows) {
+        return encode(rows.stream().map(row -> row.stream()
+                .map(b -> b.url() != null ? ButtonSpec.link(b.label(), b.url())
+                        : new ButtonSpec(ButtonSpec.Type.ACTION, b.label(), b.data()))
+                .toList()).toList());
+    }
+
+    static List<List<Button>> decodeButtons(String spec) {
+        return render(decode(spec), null);
+    }
+
     static boolean hasAck(List<List<ButtonSpec>> rows) {
         return rows.stream().flatMap(List::stream).anyMatch(b -> b.type() == ButtonSpec.Type.ACK);
     }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import vn.hoibot.chat.Attachment;
+import vn.hoibot.chat.Button;
 
 /**
  * A broadcast to store in the outbox: the text already rendered per variant (usually per locale), optionally
@@ -14,6 +15,7 @@ import vn.hoibot.chat.Attachment;
  * @param kind        notice, reminder, survey invitation...
  * @param createdBy   the member who sends it (null for the system)
  * @param audience    a short description of the audience for reports (no personal data)
+ * @param unitId      the unit whose subtree the audience is in (who may see the report and cancel), or null
  * @param html        whether texts use the channel's HTML subset
  * @param variants    what recipients read, by variant name (e.g. {@code vi}, {@code en})
  * @param attachment  a photo or document by reference ({@link Attachment#fileRef()}), or null
@@ -21,7 +23,7 @@ import vn.hoibot.chat.Attachment;
  * @param scheduledAt when to start sending; null or past for now
  * @param progress    the leader's message to edit with progress and the final summary, or null
  */
-public record NewBroadcast(BroadcastKind kind, Long createdBy, String audience, boolean html,
+public record NewBroadcast(BroadcastKind kind, Long createdBy, String audience, Long unitId, boolean html,
         Map<String, Content> variants, Attachment attachment, List<Recipient> recipients, Instant scheduledAt,
         ProgressTarget progress) {
 
@@ -34,25 +36,25 @@ public record NewBroadcast(BroadcastKind kind, Long createdBy, String audience, 
     /** A notice in one variant, to send now, without buttons or attachment. */
     public static NewBroadcast notice(Long createdBy, String audience, String variant, String text,
             List<Recipient> recipients) {
-        return new NewBroadcast(BroadcastKind.NOTICE, createdBy, audience, false,
+        return new NewBroadcast(BroadcastKind.NOTICE, createdBy, audience, null, false,
                 Map.of(variant, new Content(text, List.of())), null, recipients, null, null);
     }
 
     public NewBroadcast scheduledFor(Instant at) {
-        return new NewBroadcast(kind, createdBy, audience, html, variants, attachment, recipients, at, progress);
+        return new NewBroadcast(kind, createdBy, audience, unitId, html, variants, attachment, recipients, at, progress);
     }
 
     public NewBroadcast reportingTo(ProgressTarget target) {
-        return new NewBroadcast(kind, createdBy, audience, html, variants, attachment, recipients, scheduledAt,
+        return new NewBroadcast(kind, createdBy, audience, unitId, html, variants, attachment, recipients, scheduledAt,
                 target);
     }
 
     public NewBroadcast withAttachment(Attachment file) {
-        return new NewBroadcast(kind, createdBy, audience, html, variants, file, recipients, scheduledAt, progress);
+        return new NewBroadcast(kind, createdBy, audience, unitId, html, variants, file, recipients, scheduledAt, progress);
     }
 
     public NewBroadcast withHtml() {
-        return new NewBroadcast(kind, createdBy, audience, true, variants, attachment, recipients, scheduledAt,
+        return new NewBroadcast(kind, createdBy, audience, unitId, true, variants, attachment, recipients, scheduledAt,
                 progress);
     }
 
@@ -100,7 +102,19 @@ public record NewBroadcast(BroadcastKind kind, Long createdBy, String audience, 
         }
     }
 
-    /** The leader's message that shows progress, and her language. */
-    public record ProgressTarget(String channel, String chatId, String messageId, String locale) {
+    /**
+     * The leader's message that shows progress, her language, and buttons kept on it while it sends (e.g. "Dừng
+     * gửi", keys already issued); the final summary has none.
+     */
+    public record ProgressTarget(String channel, String chatId, String messageId, String locale,
+            List<List<Button>> buttons) {
+
+        public ProgressTarget {
+            buttons = buttons == null ? List.of() : buttons.stream().map(List::copyOf).toList();
+        }
+
+        public ProgressTarget(String channel, String chatId, String messageId, String locale) {
+            this(channel, chatId, messageId, locale, List.of());
+        }
     }
 }

@@ -17,6 +17,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.hoibot.broadcast.NewBroadcast.Recipient;
+import vn.hoibot.chat.Button;
 import vn.hoibot.chat.UserFacingException;
 
 /**
@@ -69,6 +70,12 @@ public class Outbox {
         log.info("Broadcast {} ({}) queued for {} recipients{}", id, broadcast.kind(), broadcast.recipients().size(),
                 later ? ", scheduled" : "");
         return id;
+    }
+
+    /** Buttons kept on the progress message while it sends (e.g. a stop button whose key names the broadcast). */
+    @Transactional
+    public void keepOnProgress(long id, List<List<Button>> buttons) {
+        broadcasts.setProgressButtons(id, ButtonSpecs.encodeButtons(buttons));
     }
 
     private void validate(NewBroadcast b) {

@@ -182,7 +182,7 @@ class OutboxDispatcher implements SmartLifecycle {
             if (!takeSlot()) {
                 break; // stopping: the rest of the batch is released in stop()
             }
-            pacer.sent(row.channel(), row.chatId(), row.group());
+            pacer.sent(row.channel(), row.chatId(), row.group()); // reserves the chat against this batch's rows
             senders.execute(() -> {
                 try {
                     sendOne(row);
@@ -217,6 +217,7 @@ class OutboxDispatcher implements SmartLifecycle {
         if (!store.markSending(row.id(), instance, clock.instant().plus(properties.lease()))) {
             return; // cancelled, skipped or taken meanwhile
         }
+        pacer.sent(row.channel(), row.chatId(), row.group()); // the chat's interval counts from the real send
         try {
             String ackKey = null;
             if (contents.wantsAck(row)) {

@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -13,6 +14,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 import vn.hoibot.broadcast.NewBroadcast.ProgressTarget;
+import vn.hoibot.chat.Button;
 import vn.hoibot.chat.ChannelException;
 import vn.hoibot.chat.Channels;
 import vn.hoibot.chat.Outbound;
@@ -68,7 +70,7 @@ class ProgressReporter {
                 log.info("Broadcast {} {}: {} sent, {} unreachable, {} failed", id, cancelled ? "cancelled" : "done",
                         counts.get(DeliveryStatus.SENT), counts.get(DeliveryStatus.UNREACHABLE),
                         counts.get(DeliveryStatus.FAILED));
-                edit(header.progress(), summary(header, counts, acknowledged, cancelled));
+                edit(header.progress(), summary(header, counts, acknowledged, cancelled), List.of());
             }
             return;
         }
@@ -77,7 +79,7 @@ class ProgressReporter {
         }
         Instant notBefore = now.minus(properties.progressInterval()).plusMillis(100);
         if (store.claimProgressEdit(id, now, notBefore)) {
-            edit(header.progress(), progressText(header, counts, now));
+            edit(header.progress(), progressText(header, counts, now), header.progress().buttons());
         }
     }
 
@@ -109,7 +111,7 @@ class ProgressReporter {
                 counts.get(DeliveryStatus.FAILED), acknowledged, counts.get(DeliveryStatus.CANCELLED));
     }
 
-    private void edit(ProgressTarget target, String text) {
+    private void edit(ProgressTarget target, String text, List<List<Button>> buttons) {
         if (target == null || target.messageId() == null) {
             return;
         }
@@ -118,7 +120,7 @@ class ProgressReporter {
         }
         try {
             channels.get(target.channel()).edit(target.chatId(), target.messageId(),
-                    Outbound.text(target.chatId(), text));
+                    Outbound.text(target.chatId(), text).withButtons(buttons));
         } catch (ChannelException e) {
             log.info("Progress edit failed: {}", e.kind());
         } catch (RuntimeException e) {

@@ -152,7 +152,7 @@ class BroadcastOverTelegramTests extends EndToEndTest {
     void editsProgressAndRecordsTheReadButton() {
         long leader = newUserId();
         long member = newUserId();
-        long id = outbox.enqueue(new NewBroadcast(BroadcastKind.NOTICE, 1L, "test", false,
+        long id = outbox.enqueue(new NewBroadcast(BroadcastKind.NOTICE, 1L, "test", null, false,
                 Map.of("vi", new Content("Họp chi hội 19h thứ Sáu", List.of(List.of(ButtonSpec.acknowledge("Đã đọc"))))),
                 null, List.of(Recipient.member("telegram", Long.toString(member), member, "vi")), null,
                 new ProgressTarget("telegram", Long.toString(leader), "77", "vi")));

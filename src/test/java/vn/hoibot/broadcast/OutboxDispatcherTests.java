@@ -252,7 +252,7 @@ class OutboxDispatcherTests {
 
     @Test
     void recordsAcknowledgementOncePerRecipient() {
-        NewBroadcast notice = new NewBroadcast(BroadcastKind.NOTICE, 7L, "t", false,
+        NewBroadcast notice = new NewBroadcast(BroadcastKind.NOTICE, 7L, "t", null, false,
                 Map.of("vi", new Content("Đọc xong bấm nút", List.of(List.of(ButtonSpec.acknowledge("Đã đọc"),
                         ButtonSpec.link("Xem thêm", "https://hoilhpn.org.vn"))))),
                 null, members("ack-", 2), null, null);

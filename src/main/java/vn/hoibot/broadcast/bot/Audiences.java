@@ -1,0 +1,116 @@
+package vn.hoibot.broadcast.bot;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.hoibot.broadcast.NewBroadcast.Recipient;
+import vn.hoibot.chat.ChatContext;
+import vn.hoibot.chat.Messages;
+import vn.hoibot.chat.UserFacingException;
+import vn.hoibot.member.AccessPolicy;
+import vn.hoibot.member.Accounts;
+import vn.hoibot.member.Actor;
+import vn.hoibot.member.MemberDirectory;
+import vn.hoibot.member.MemberStatus;
+import vn.hoibot.member.MemberTag;
+import vn.hoibot.member.MemberView;
+import vn.hoibot.member.Permission;
+import vn.hoibot.org.OrgService;
+import vn.hoibot.org.UnitView;
+
+/**
+ * Who a notice goes to. An audience is a short spec kept in a button key: {@code u:<unit>} (her whole subtree or a
+ * chosen branch/group, with the bound group chats of its units) or {@code t:<unit>:<TAG>} (members with a tag). The
+ * leader must hold {@link Permission#BROADCAST} on the unit.
+ */
+@Component
+class Audiences {
+
+    /** A resolved audience: the unit, a description for reports, and one recipient per chat. */
+    record Resolved(long unitId, String description, List<Recipient> recipients, int people, int groups) {
+    }
+
+    private final AccessPolicy policy;
+    private final Accounts accounts;
+    private final MemberDirectory members;
+    private final OrgService org;
+    private final Clock clock;
+
+    Audiences(AccessPolicy policy, Accounts accounts, MemberDirectory members, OrgService org, Clock clock) {
+        this.policy = policy;
+        this.accounts = accounts;
+        this.members = members;
+        this.org = org;
+        this.clock = clock;
+    }
+
+    /** The audiences she may choose, as button label → spec: each of her units, its children, and tags. */
+    Map<String, String> choices(ChatContext ctx, Actor actor) {
+        LocalDate today = LocalDate.now(clock);
+        Map<String, String> choices = new LinkedHashMap<>();
+        for (long unitId : policy.units(actor, Permission.BROADCAST)) {
+            UnitView unit = org.find(unitId).orElseThrow();
+            choices.put(ctx.text("broadcast.audience.unit", unit.name()), "u:" + unitId);
+            for (UnitView child : org.children(unitId, today)) {
+                choices.put(ctx.text("broadcast.audience.unit", child.name()), "u:" + child.id());
+            }
+            for (MemberTag tag : MemberTag.values()) {
+                choices.put(ctx.text("broadcast.audience.tag", ctx.text(tag.messageKey()), unit.name()),
+                        "t:" + unitId + ":" + tag.name());
+            }
+        }
+        return choices;
+    }
+
+    @Transactional(readOnly = true)
+    Resolved resolve(ChatContext ctx, Actor actor, String spec) {
+        String[] parts = spec.split(":");
+        long unitId;
+        MemberTag tag = null;
+        try {
+            unitId = Long.parseLong(parts[1]);
+            if (parts[0].equals("t")) {
+                tag = MemberTag.valueOf(parts[2]);
+            }
+        } catch (RuntimeException e) {
+            throw new UserFacingException("chat.button.expired");
+        }
+        policy.require(actor, Permission.BROADCAST, unitId); // an audience outside her subtree: refused
+        LocalDate today = LocalDate.now(clock);
+        UnitView unit = org.find(unitId).orElseThrow(() -> new UserFacingException("chat.button.expired"));
+        String tagName = tag == null ? null : tag.name();
+        List<Long> memberIds = members.membersOf(unitId, today, true).stream()
+                .filter(m -> MemberStatus.ACTIVE.name().equals(m.status()))
+                .filter(m -> tagName == null || m.tags().contains(tagName)).map(MemberView::id).toList();
+        Map<String, Recipient> byChat = new LinkedHashMap<>();
+        accounts.chatsOf(memberIds).forEach(c -> byChat.putIfAbsent(c.channel() + ":" + c.chatId(),
+                Recipient.member(c.channel(), c.chatId(), c.memberId(), variant(c.locale()))));
+        int people = byChat.size();
+        List<Recipient> groups = new ArrayList<>();
+        if (tag == null) {
+            Set<Long> units = org.subtree(unitId, today).stream().map(UnitView::id).collect(Collectors.toSet());
+            accounts.groupChatsOf(units).forEach(g -> {
+                if (byChat.putIfAbsent(g.channel() + ":" + g.chatId(), Recipient.group(g.channel(), g.chatId(), "vi")) == null) {
+                    groups.add(byChat.get(g.channel() + ":" + g.chatId()));
+                }
+            });
+        }
+        String description = tag == null ? ctx.textIn(Messages.VIETNAMESE, "broadcast.audience.unit", unit.name())
+                : ctx.textIn(Messages.VIETNAMESE, "broadcast.audience.tag",
+                        ctx.textIn(Messages.VIETNAMESE, tag.messageKey()), unit.name());
+        return new Resolved(unitId, description, List.copyOf(byChat.values()), people, groups.size());
+    }
+
+    static String variant(java.util.Locale locale) {
+        return Messages.ENGLISH.equals(Messages.supported(locale)) ? "en" : "vi";
+    }
+}

@@ -1,0 +1,211 @@
+package vn.hoibot.broadcast.bot;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+
+import vn.hoibot.broadcast.BroadcastKind;
+import vn.hoibot.broadcast.NewBroadcast;
+import vn.hoibot.broadcast.NewBroadcast.ButtonSpec;
+import vn.hoibot.broadcast.NewBroadcast.Content;
+import vn.hoibot.broadcast.NewBroadcast.ProgressTarget;
+import vn.hoibot.broadcast.Outbox;
+import vn.hoibot.chat.Attachment;
+import vn.hoibot.chat.Button;
+import vn.hoibot.chat.ButtonAction;
+import vn.hoibot.chat.ChatContext;
+import vn.hoibot.chat.DialogState;
+import vn.hoibot.chat.Messages;
+import vn.hoibot.chat.Outbound;
+import vn.hoibot.chat.UserFacingException;
+import vn.hoibot.member.Accounts;
+import vn.hoibot.member.Actor;
+
+/** The buttons of /thongbao: audience, preview, send now, schedule, discard. */
+@Component
+class ComposeButtons {
+
+    static final String AUDIENCE = "broadcast.compose.audience";
+    static final String SEND = "broadcast.compose.send";
+    static final String SCHEDULE = "broadcast.compose.schedule";
+    static final String DISCARD = "broadcast.compose.discard";
+    static final String PREVIEW_ACK = "broadcast.compose.preview_ack";
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/uuuu HH:mm")
+            .withResolverStyle(ResolverStyle.STRICT);
+
+    private final Accounts accounts;
+    private final Audiences audiences;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    ComposeButtons(Accounts accounts, Audiences audiences, Outbox outbox, Clock clock) {
+        this.accounts = accounts;
+        this.audiences = audiences;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /** She chose an audience: the preview as members will see it, then the confirm buttons. */
+    void preview(ChatContext ctx, DialogState state, String spec) {
+        Audiences.Resolved audience = audiences.resolve(ctx, accounts.actor(ctx.sender()), spec);
+        if (audience.recipients().isEmpty()) {
+            throw new UserFacingException("broadcast.audience.empty");
+        }
+        ctx.save(state.with("audience", spec).next("confirm"));
+        ctx.reply("broadcast.compose.preview_intro");
+        ctx.reply(new Outbound(ctx.sender().chatId(), state.get("text"), false,
+                List.of(List.of(ctx.button("broadcast.ack.label", PREVIEW_ACK, ""))), null, false,
+                attachment(state)));
+        ctx.reply(ctx.message("broadcast.compose.confirm", audience.people(), audience.groups(),
+                audience.description()).withButtons(List.of(
+                        List.of(ctx.button("broadcast.button.send_now", SEND, ""),
+                                ctx.button("broadcast.button.schedule", SCHEDULE, "")),
+                        List.of(ctx.button("broadcast.button.discard", DISCARD, "")))));
+    }
+
+    /** Queues the notice; the confirmation message becomes its progress message, with a stop button. */
+    void send(ChatContext ctx, DialogState state, String messageId, Instant at) {
+        Actor actor = accounts.actor(ctx.sender());
+        Audiences.Resolved audience = audiences.resolve(ctx, actor, state.get("audience"));
+        if (audience.recipients().isEmpty()) {
+            throw new UserFacingException("broadcast.audience.empty");
+        }
+        String text = state.get("text");
+        Map<String, Content> variants = Map.of(
+                "vi", new Content(text, List.of(List.of(ButtonSpec.acknowledge(ctx.textIn(Messages.VIETNAMESE, "broadcast.ack.label"))))),
+                "en", new Content(text, List.of(List.of(ButtonSpec.acknowledge(ctx.textIn(Messages.ENGLISH, "broadcast.ack.label"))))));
+        NewBroadcast notice = new NewBroadcast(BroadcastKind.NOTICE, actor.memberId(), audience.description(),
+                audience.unitId(), false, variants, attachment(state), audience.recipients(), at, null);
+        ctx.endDialog();
+        if (at == null) {
+            // the id is known only after enqueue; the stop button carries it
+            long id = outbox.enqueue(notice.reportingTo(new ProgressTarget(ctx.sender().channel(),
+                    ctx.sender().chatId(), messageId, Audiences.variant(ctx.locale()))));
+            Button stop = ctx.button("broadcast.button.cancel_sending", ReportCommand.STOP, Long.toString(id));
+            outboxProgressButtons(id, stop);
+            ctx.edit(messageId, ctx.message("broadcast.compose.queued", id, audience.recipients().size())
+                    .withButtons(List.of(List.of(stop))));
+        } else {
+            long id = outbox.enqueue(notice);
+            ctx.reply("broadcast.compose.scheduled", id, TIME.format(at.atZone(clock.getZone())),
+                    audience.recipients().size());
+        }
+    }
+
+    private void outboxProgressButtons(long id, Button stop) {
+        outbox.keepOnProgress(id, List.of(List.of(stop)));
+    }
+
+    void schedule(ChatContext ctx, DialogState state, String text) {
+        Instant at;
+        try {
+            at = LocalDateTime.parse(text.strip(), TIME).atZone(clock.getZone()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new UserFacingException("broadcast.compose.bad_time", text.strip());
+        }
+        if (!at.isAfter(clock.instant())) {
+            throw new UserFacingException("broadcast.compose.bad_time", text.strip());
+        }
+        send(ctx, state, null, at);
+    }
+
+    private static Attachment attachment(DialogState state) {
+        return state.get("fileRef") == null ? null
+                : new Attachment(Attachment.Kind.DOCUMENT, state.get("fileName"), null, state.get("fileRef"));
+    }
+
+    private static DialogState dialog(ChatContext ctx, String step) {
+        DialogState state = ctx.dialog().filter(d -> d.dialog().equals(ComposeCommand.DIALOG))
+                .orElseThrow(() -> new UserFacingException("chat.button.expired"));
+        if (!state.step().equals(step)) {
+            throw new UserFacingException("chat.button.expired");
+        }
+        return state;
+    }
+
+    @Component
+    static class Audience implements ButtonAction {
+        private final ComposeButtons compose;
+
+        Audience(ComposeButtons compose) {
+            this.compose = compose;
+        }
+
+        @Override
+        public String action() {
+            return AUDIENCE;
+        }
+
+        @Override
+        public void onPress(ChatContext ctx, String payload, String messageId) {
+            compose.preview(ctx, dialog(ctx, "audience"), payload);
+        }
+    }
+
+    @Component
+    static class Send implements ButtonAction {
+        private final ComposeButtons compose;
+
+        Send(ComposeButtons compose) {
+            this.compose = compose;
+        }
+
+        @Override
+        public String action() {
+            return SEND;
+        }
+
+        @Override
+        public void onPress(ChatContext ctx, String payload, String messageId) {
+            compose.send(ctx, dialog(ctx, "confirm"), messageId, null);
+        }
+    }
+
+    @Component
+    static class Schedule implements ButtonAction {
+        @Override
+        public String action() {
+            return SCHEDULE;
+        }
+
+        @Override
+        public void onPress(ChatContext ctx, String payload, String messageId) {
+            ctx.save(dialog(ctx, "confirm").next("time"));
+            ctx.reply("broadcast.compose.ask_time");
+        }
+    }
+
+    @Component
+    static class Discard implements ButtonAction {
+        @Override
+        public String action() {
+            return DISCARD;
+        }
+
+        @Override
+        public void onPress(ChatContext ctx, String payload, String messageId) {
+            ctx.endDialog();
+            ctx.edit(messageId, ctx.message("broadcast.compose.discarded"));
+        }
+    }
+
+    @Component
+    static class PreviewAck implements ButtonAction {
+        @Override
+        public String action() {
+            return PREVIEW_ACK;
+        }
+
+        @Override
+        public void onPress(ChatContext ctx, String payload, String messageId) {
+            ctx.toast("broadcast.preview.ack");
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package vn.hoibot.broadcast.bot;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import vn.hoibot.EndToEndTest;
+import vn.hoibot.FakeTelegram;
+import vn.hoibot.member.MemberDirectory;
+import vn.hoibot.member.MemberView;
+import vn.hoibot.member.NewMember;
+import vn.hoibot.member.Role;
+import vn.hoibot.member.RoleAssignments;
+import vn.hoibot.org.NewUnit;
+import vn.hoibot.org.OrgService;
+import vn.hoibot.org.UnitView;
+
+/** /thongbao and /baocaogui end to end, over the fake Telegram. */
+class BroadcastCommandTests extends EndToEndTest {
+
+    private static final AtomicInteger SEQ = new AtomicInteger();
+
+    @Autowired
+    OrgService org;
+    @Autowired
+    MemberDirectory directory;
+    @Autowired
+    RoleAssignments roles;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    UnitView branch;
+    UnitView otherBranch;
+    long head;
+    long lan;
+    long mai;
+    long anna;
+    long other;
+    long group;
+
+    @BeforeEach
+    void roster() {
+        String prefix = "BC" + SEQ.incrementAndGet();
+        LocalDate from = LocalDate.of(2020, 1, 1);
+        UnitView province = org.createUnit(new NewUnit(prefix, "Tỉnh Thử", "province", null, from));
+        UnitView commune = org.createUnit(new NewUnit(prefix + "-HV", "Xã Hải Vân", "commune", province.id(), from));
+        branch = org.createUnit(new NewUnit(prefix + "-D", "Chi hội xóm Đông " + prefix, "branch", commune.id(), from));
+        otherBranch = org.createUnit(new NewUnit(prefix + "-T", "Chi hội xóm Tây " + prefix, "branch", commune.id(), from));
+        head = linked(member("Trần Thị Hoa", branch), "vi");
+        roles.assign(memberIdOf(head), Role.BRANCH_HEAD, branch.id());
+        lan = linked(member("Nguyễn Thị Lan", branch), "vi");
+        mai = linked(member("Phạm Thị Mai", branch), "vi");
+        anna = linked(member("Lê Thị An", branch), "en");
+        member("Đỗ Thị Cúc", branch); // not on Telegram
+        other = linked(member("Vũ Thị Hằng", otherBranch), "vi");
+        group = -1_000_000_000L - SEQ.get();
+        jdbc.update("insert into group_binding (channel, chat_id, unit_id, bound_at) values ('telegram', ?, ?, ?)",
+                Long.toString(group), branch.id(), OffsetDateTime.now());
+    }
+
+    MemberView member(String name, UnitView unit) {
+        return directory.create(new NewMember(name, null, 1985, false, false, LocalDate.of(2015, 3, 8), unit.id(),
+                Set.of(), null));
+    }
+
+    long linked(MemberView member, String language) {
+        long user = newUserId();
+        jdbc.update("""
+                insert into member_account (member_id, channel, user_id, chat_id, language, linked_at)
+                values (?, 'telegram', ?, ?, ?, ?)""", member.id(), Long.toString(user), Long.toString(user), language,
+                OffsetDateTime.now());
+        return user;
+    }
+
+    long memberIdOf(long user) {
+        return jdbc.queryForObject("select member_id from member_account where user_id = ?", Long.class,
+                Long.toString(user));
+    }
+
+    /** Composes "text" to her whole branch and returns the confirmation message (Gửi ngay / Hẹn giờ). */
+    JsonNode compose(String text) {
+        say(head, "/thongbao", sentCount(head) + 1);
+        JsonNode audiences = say(head, text, sentCount(head) + 1);
+        int before = sentCount(head);
+        deliver(FakeTelegram.button(head, FakeTelegram.buttonData(audiences, "Toàn bộ " + branch.name()), 11));
+        return telegram.awaitMessage(TOKEN, head, before + 3);
+    }
+
+    @Test
+    void sendsHerNoticeToHerBranchAndItsGroupOnlyAfterSheConfirms() {
+        JsonNode confirm = compose("Họp chi hội 19h thứ Sáu tại nhà văn hoá");
+        JsonNode preview = telegram.sentTo(TOKEN, head).get(sentCount(head) - 2);
+        assertThat(preview.path("text").asText()).isEqualTo("Họp chi hội 19h thứ Sáu tại nhà văn hoá");
+        assertThat(confirm.path("text").asText()).contains("4 người và 1 nhóm"); // she is a member of her branch too
+        assertThat(sentCount(lan) + sentCount(mai) + sentCount(anna) + sentCount(group)).isZero();
+
+        deliver(FakeTelegram.button(head, FakeTelegram.buttonData(confirm, "Gửi ngay"), 41));
+
+        for (long chat : new long[] { lan, mai, anna, group }) {
+            JsonNode notice = telegram.awaitMessage(TOKEN, chat, 1);
+            assertThat(notice.path("text").asText()).isEqualTo("Họp chi hội 19h thứ Sáu tại nhà văn hoá");
+        }
+        assertThat(FakeTelegram.buttonData(telegram.sentTo(TOKEN, lan).get(0), "Đã đọc")).isNotBlank();
+        assertThat(FakeTelegram.buttonData(telegram.sentTo(TOKEN, anna).get(0), "Read")).isNotBlank();
+        assertThat(telegram.sentTo(TOKEN, group).get(0).path("reply_markup").path("inline_keyboard").size()).isZero();
+        await().atMost(Duration.ofSeconds(20)).until(() -> telegram.requests(TOKEN, "editmessagetext").stream()
+                .anyMatch(e -> e.path("message_id").asInt() == 41 && e.path("text").asText().startsWith("Đã gửi xong")
+                        && e.path("text").asText().contains("5 người đã nhận")));
+        await().during(Duration.ofMillis(300)).until(() -> sentCount(other) == 0 && sentCount(lan) == 1);
+    }
+
+    @Test
+    void refusesAnEmptyOrTooLongNoticeAndQueuesNothing() {
+        say(head, "/thongbao", sentCount(head) + 1);
+        JsonNode tooLong = say(head, "x".repeat(4097), sentCount(head) + 1);
+        assertThat(tooLong.path("text").asText()).contains("4.097").contains("4.096");
+        JsonNode stillAsking = say(head, "Nội dung ngắn", sentCount(head) + 1);
+        assertThat(stillAsking.path("text").asText()).contains("Chị chọn người nhận");
+        assertThat(jdbc.queryForObject("select count(*) from broadcast where audience like ?", Integer.class,
+                "%" + branch.name() + "%")).isZero();
+    }
+
+    @Test
+    void refusesAPlainMember() {
+        JsonNode reply = say(lan, "/thongbao", 1);
+        assertThat(reply.path("text").asText()).contains("chưa được giao quyền gửi thông báo");
+    }
+
+    @Test
+    void reportsDeliveryWithTheUnreachableAsAFile() {
+        telegram.server().stubFor(post(urlPathMatching("(?i)/bot.*/sendmessage"))
+                .withRequestBody(matchingJsonPath("$.chat_id", equalTo(Long.toString(mai)))).atPriority(1)
+                .willReturn(aResponse().withStatus(403).withHeader("Content-Type", "application/json")
+                        .withBody("{\"ok\":false,\"error_code\":403,\"description\":\"Forbidden: bot was blocked by the user\"}")));
+        JsonNode confirm = compose("Nộp hội phí quý IV");
+        deliver(FakeTelegram.button(head, FakeTelegram.buttonData(confirm, "Gửi ngay"), 42));
+        await().atMost(Duration.ofSeconds(20)).until(() -> telegram.requests(TOKEN, "editmessagetext").stream()
+                .anyMatch(e -> e.path("message_id").asInt() == 42 && e.path("text").asText().startsWith("Đã gửi xong")));
+        long id = jdbc.queryForObject("select max(id) from broadcast where unit_id = ?", Long.class, branch.id());
+
+        int before = sentCount(head);
+        JsonNode report = say(head, "/baocaogui " + id, before + 1);
+        assertThat(report.path("text").asText()).contains("Không liên lạc được: 1").contains("Đã nhận: 4");
+        JsonNode file = telegram.awaitMessage(TOKEN, head, before + 2);
+        assertThat(file.path("caption").asText()).contains("Danh sách 1 người");
+
+        JsonNode refused = say(other, "/baocaogui " + id, sentCount(other) + 1);
+        assertThat(refused.path("text").asText()).contains("Không tìm thấy thông báo #" + id);
+    }
+}
