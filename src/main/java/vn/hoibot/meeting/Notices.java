@@ -91,7 +91,8 @@ class Notices {
             }
             List<Recipient> recipients = entry.getValue().stream().map(c -> Recipient.member(c.channel(), c.chatId(),
                     c.memberId(), Messages.supported(c.locale()).getLanguage())).toList();
-            long id = outbox.enqueue(new NewBroadcast(kind.broadcastKind, sender, "activity #" + activity.id(), false,
+            long id = outbox.enqueue(new NewBroadcast(kind.broadcastKind, sender, "activity #" + activity.id(),
+                    activity.unitId(), false,
                     variants, null, recipients, null, null));
             first = first == null ? id : first;
             if (remember) {
