@@ -34,7 +34,10 @@ import vn.hoibot.org.OrgService;
 @Import(TestClock.Config.class)
 @TestPropertySource(properties = { "hoibot.broadcast.poll-interval=50ms", "hoibot.meeting.page-size=2",
         "spring.quartz.properties.org.quartz.scheduler.idleWaitTime=1000",
-        "spring.quartz.properties.org.quartz.jobStore.misfireThreshold=1000" })
+        "spring.quartz.properties.org.quartz.jobStore.misfireThreshold=1000",
+        // its own scheduler name: Quartz's JVM-wide registry would otherwise hand this context's job store the
+        // connections of another test context started later (and that context's scheduler this database)
+        "spring.quartz.scheduler-name=meeting-e2e" })
 class MeetingEndToEndTests extends EndToEndTest {
 
     static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");

@@ -58,6 +58,10 @@ class MeetingRestartTests {
     static ConfigurableApplicationContext start(Map<String, Object> database, DataSource shared) {
         Map<String, Object> props = new HashMap<>(database);
         props.put("hoibot.test.keep-datasource", "true");
+        // Quartz keeps a JVM-wide registry of job-store connections by scheduler name: contexts of other tests
+        // still running in this JVM must not share a name with this database's instances (see start(.., shared)).
+        props.put("spring.quartz.scheduler-name",
+                "meeting-" + Integer.toHexString(database.get("spring.datasource.url").hashCode()));
         props.put("hoibot.telegram.token", TOKEN);
         props.put("hoibot.telegram.api-url", FakeTelegram.instance().url());
         props.put("hoibot.broadcast.poll-interval", "50ms");
