@@ -426,4 +426,38 @@ class MeetingEndToEndTests extends EndToEndTest {
         assertThat(count("select count(*) from activity where series_id = ? and status = 'SCHEDULED' and starts_at > ?",
                 series, java.sql.Timestamp.from(clock.instant()))).isZero();
     }
+
+    @Test
+    void invitesOnlyTheGroupsSheTicks() {
+        next(leader, "/taohop");
+        JsonNode type = next(leader, "Thăm hỏi hội viên khó khăn");
+        press(leader, type, "Thăm hỏi, hỗ trợ");
+        next(leader, dayAhead(2, "9h sáng"));
+        next(leader, "11h");
+        next(leader, "-");
+        JsonNode audience = next(leader, "-");
+        JsonNode picker = press(leader, audience, "Chọn chi hội / tổ");
+        deliver(FakeTelegram.button(leader, FakeTelegram.buttonData(picker, "Tổ 1 xóm Đông"), 950));
+        JsonNode ticked = awaitEdit(leader, "bỏ chọn");
+        assertThat(FakeTelegram.buttonData(ticked, "✅ Tổ 1 xóm Đông")).isNotEmpty();
+        JsonNode preview = press(leader, ticked, "Xong");
+        assertThat(preview.path("text").asText()).contains("Mời: Tổ 1 xóm Đông").contains("09:00");
+        deliver(FakeTelegram.button(leader, FakeTelegram.buttonData(preview, "Xác nhận"), 951));
+        JsonNode done = awaitEdit(leader, "Đã tạo hoạt động");
+        assertThat(done.path("text").asText()).contains("Thăm hỏi hội viên khó khăn").contains("Đã mời 1 hội viên");
+        long id = Long.parseLong(done.path("text").asText().replaceAll("(?s).*/dangky (\\d+).*", "$1"));
+        assertThat(jdbc.queryForObject("select audience_kind from activity where id = ?", String.class, id))
+                .isEqualTo("BRANCH");
+
+        JsonNode announcement = telegram.awaitSent(TOKEN, lan, b -> FakeTelegram.textContains(b, "Thăm hỏi hội viên"));
+        await().pollDelay(Duration.ofMillis(500)).until(() -> true);
+        assertThat(telegram.sentTo(TOKEN, hoa).stream().noneMatch(b -> FakeTelegram.textContains(b, "Thăm hỏi hội viên")))
+                .isTrue();
+        // Hoa is in the branch but not in the group: her press on Lan's message is refused
+        deliver(FakeTelegram.button(hoa, FakeTelegram.buttonData(announcement, "Tham gia"), 5));
+        await().until(() -> toasts().stream().anyMatch(t -> t.contains("Thăm hỏi hội viên khó khăn")
+                && t.contains("không có trong danh sách")) || telegram.sentTo(TOKEN, hoa).stream()
+                        .anyMatch(b -> FakeTelegram.textContains(b, "không có trong danh sách được mời dự \"Thăm hỏi")));
+        assertThat(count("select count(*) from activity_rsvp where activity_id = ?", id)).isZero();
+    }
 }
