@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -68,7 +69,7 @@ class OutboxDispatcher implements SmartLifecycle {
     private Thread loop;
     private ExecutorService senders;
     private Semaphore inFlight;
-    private java.util.concurrent.ScheduledExecutorService ticker;
+    private ScheduledExecutorService ticker;
 
     OutboxDispatcher(OutboxStore store, Contents contents, Channels channels, Reachability reachability,
             RateLimiter limiter, ChatPacer pacer, ProgressReporter progress, ButtonTokens tokens,
