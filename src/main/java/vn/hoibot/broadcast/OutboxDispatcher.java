@@ -226,13 +226,29 @@ class OutboxDispatcher implements SmartLifecycle {
                 store.setAckKey(row.id(), ackKey);
             }
             SentMessage message = channels.get(row.channel()).send(contents.outboundFor(row, ackKey));
-            store.markSent(row.id(), message.messageId(), clock.instant());
+            recordSent(row, message);
             sent.incrementAndGet();
         } catch (ChannelException e) {
             onFailure(row, e.kind(), e.retryAfter());
         } catch (RuntimeException e) {
             log.warn("Outbox row {}: unexpected {}", row.id(), e.getClass().getName());
             onFailure(row, ChannelException.Kind.TRANSIENT, null);
+        }
+    }
+
+    /** Delivered: recorded at once, retried briefly if the database hiccups (else the row ends UNCONFIRMED). */
+    private void recordSent(OutboxStore.Row row, SentMessage message) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                store.markSent(row.id(), message.messageId(), clock.instant());
+                return;
+            } catch (RuntimeException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+                log.warn("Outbox row {} sent but not yet recorded ({}), retrying", row.id(), e.getClass().getName());
+                RateLimiter.waitNanos(TimeUnit.MILLISECONDS.toNanos(200L * attempt), () -> true);
+            }
         }
     }
 

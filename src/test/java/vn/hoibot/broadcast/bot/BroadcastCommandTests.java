@@ -10,6 +10,8 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.OffsetDateTime;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,9 +22,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 
 import vn.hoibot.EndToEndTest;
 import vn.hoibot.FakeTelegram;
+import vn.hoibot.broadcast.Reachability;
 import vn.hoibot.member.MemberDirectory;
 import vn.hoibot.member.MemberView;
 import vn.hoibot.member.NewMember;
@@ -45,6 +49,8 @@ class BroadcastCommandTests extends EndToEndTest {
     RoleAssignments roles;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    Reachability reachability;
 
     UnitView branch;
     UnitView otherBranch;
@@ -145,7 +151,7 @@ class BroadcastCommandTests extends EndToEndTest {
 
     @Test
     void reportsDeliveryWithTheUnreachableAsAFile() {
-        telegram.server().stubFor(post(urlPathMatching("(?i)/bot.*/sendmessage"))
+        StubMapping blocked = telegram.server().stubFor(post(urlPathMatching("(?i)/bot.*/sendmessage"))
                 .withRequestBody(matchingJsonPath("$.chat_id", equalTo(Long.toString(mai)))).atPriority(1)
                 .willReturn(aResponse().withStatus(403).withHeader("Content-Type", "application/json")
                         .withBody("{\"ok\":false,\"error_code\":403,\"description\":\"Forbidden: bot was blocked by the user\"}")));
@@ -163,5 +169,29 @@ class BroadcastCommandTests extends EndToEndTest {
 
         JsonNode refused = say(other, "/baocaogui " + id, sentCount(other) + 1);
         assertThat(refused.path("text").asText()).contains("Không tìm thấy thông báo #" + id);
+
+        assertThat(reachability.isReachable("telegram", Long.toString(mai))).isFalse();
+        telegram.server().removeStub(blocked); // she unblocked the bot and writes to it
+        deliver(FakeTelegram.text(mai, "/help"));
+        await().until(() -> reachability.isReachable("telegram", Long.toString(mai)));
+    }
+
+    @Test
+    void schedulesANoticeForALaterTimeAndSendsNothingYet() {
+        JsonNode confirm = compose("Ngày 20/10 mít tinh kỷ niệm");
+        int before = sentCount(head);
+        deliver(FakeTelegram.button(head, FakeTelegram.buttonData(confirm, "Hẹn giờ"), 43));
+        assertThat(telegram.awaitMessage(TOKEN, head, before + 1).path("text").asText()).contains("dd/MM/yyyy HH:mm");
+
+        JsonNode past = say(head, "01/01/2020 07:30", before + 2);
+        assertThat(past.path("text").asText()).contains("01/01/2020 07:30").contains("đã qua");
+        String later = ComposeButtons.TIME.format(LocalDateTime.now(ZoneId.of("Asia/Ho_Chi_Minh")).plusDays(1));
+        JsonNode scheduled = say(head, later, before + 3);
+        assertThat(scheduled.path("text").asText()).contains("Đã hẹn gửi thông báo").contains(later);
+
+        long id = jdbc.queryForObject("select max(id) from broadcast where unit_id = ?", Long.class, branch.id());
+        assertThat(jdbc.queryForObject("select status from broadcast where id = ?", String.class, id))
+                .isEqualTo("SCHEDULED");
+        await().during(Duration.ofMillis(500)).until(() -> sentCount(lan) == 0);
     }
 }

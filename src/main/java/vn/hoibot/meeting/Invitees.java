@@ -1,0 +1,73 @@
+package vn.hoibot.meeting;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+
+import vn.hoibot.member.Accounts;
+import vn.hoibot.member.Accounts.MemberChat;
+import vn.hoibot.member.MemberDirectory;
+import vn.hoibot.member.MemberView;
+import vn.hoibot.org.OrgService;
+
+/** Who an activity invites: the members, today, of its audience units and everything below them. */
+@Component
+class Invitees {
+
+    private static final int CHUNK = 1000;
+
+    private final MemberDirectory directory;
+    private final OrgService org;
+    private final Accounts accounts;
+    private final Clock clock;
+
+    Invitees(MemberDirectory directory, OrgService org, Accounts accounts, Clock clock) {
+        this.directory = directory;
+        this.org = org;
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    List<MemberView> of(Activity activity) {
+        LocalDate today = LocalDate.now(clock);
+        Set<Long> seen = new LinkedHashSet<>();
+        return activity.audienceUnits().stream()
+                .flatMap(u -> directory.membersOf(u, today, true).stream())
+                .filter(m -> seen.add(m.id()))
+                .toList();
+    }
+
+    boolean isInvited(Activity activity, long memberId) {
+        LocalDate today = LocalDate.now(clock);
+        Optional<Long> unit = directory.memberOf(memberId, today);
+        return unit.isPresent() && activity.audienceUnits().stream()
+                .anyMatch(u -> u.equals(unit.get()) || org.isWithin(unit.get(), u, today));
+    }
+
+    /** Her unit and every unit above it today: an activity for any of them invites her. */
+    Set<Long> unitsAbove(long memberId) {
+        LocalDate today = LocalDate.now(clock);
+        Set<Long> units = new LinkedHashSet<>();
+        directory.memberOf(memberId, today).ifPresent(u -> {
+            units.add(u);
+            org.ancestors(u, today).forEach(a -> units.add(a.id()));
+        });
+        return units;
+    }
+
+    /** Linked chats of the members, asked for in chunks (a large audience would exceed a query's parameters). */
+    List<MemberChat> chats(Collection<Long> memberIds) {
+        List<Long> ids = List.copyOf(memberIds);
+        List<MemberChat> chats = new java.util.ArrayList<>();
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            chats.addAll(accounts.chatsOf(ids.subList(from, Math.min(ids.size(), from + CHUNK))));
+        }
+        return chats;
+    }
+}

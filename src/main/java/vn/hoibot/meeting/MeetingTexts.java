@@ -1,0 +1,76 @@
+package vn.hoibot.meeting;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+import org.springframework.stereotype.Component;
+
+import vn.hoibot.chat.Messages;
+
+/** Renders an activity for people: its type, title, time (dd/MM/yyyy, Vietnam time), place and partners. */
+@Component
+public class MeetingTexts {
+
+    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+
+    private final Messages messages;
+    private final Clock clock;
+
+    MeetingTexts(Messages messages, Clock clock) {
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    public String typeLabel(String code, Locale locale) {
+        return messages.get(locale, "meeting.type." + code);
+    }
+
+    public String when(Instant start, Instant end) {
+        ZonedDateTime s = start.atZone(clock.getZone());
+        ZonedDateTime e = end.atZone(clock.getZone());
+        return DAY_TIME.format(s) + " – " + (s.toLocalDate().equals(e.toLocalDate()) ? TIME : DAY_TIME).format(e);
+    }
+
+    public String dayTime(Instant at) {
+        return DAY_TIME.format(at.atZone(clock.getZone()));
+    }
+
+    /** Several lines: "#id title (type)", time, place or link, partners. */
+    public String describe(ActivityView a, Locale locale) {
+        StringBuilder text = new StringBuilder(a.id() > 0
+                ? messages.get(locale, "meeting.describe.title", String.valueOf(a.id()), a.title(),
+                        typeLabel(a.typeCode(), locale))
+                : messages.get(locale, "meeting.describe.title_new", a.title(), typeLabel(a.typeCode(), locale)));
+        text.append('\n').append(messages.get(locale, "meeting.describe.when", when(a.startsAt(), a.endsAt())));
+        if (a.place() != null) {
+            text.append('\n').append(messages.get(locale, "meeting.describe.place", a.place()));
+        }
+        if (a.link() != null) {
+            text.append('\n').append(messages.get(locale, "meeting.describe.link", a.link()));
+        }
+        if (a.partners() != null) {
+            text.append('\n').append(messages.get(locale, "meeting.describe.partners", a.partners()));
+        }
+        return text.toString();
+    }
+
+    /** "ngày 15 hằng tháng, 19:30" or "chủ nhật đầu tiên của tháng, 08:00". */
+    public String recurrence(Recurrence rule, Locale locale) {
+        String time = TIME.format(rule.time());
+        if (rule.weekday() == null) {
+            return messages.get(locale, "meeting.recur.monthly_day", String.valueOf(rule.dayOfMonth()), time);
+        }
+        String nth = rule.nth() < 0 ? "last" : String.valueOf(rule.nth());
+        return messages.get(locale, "meeting.recur.monthly_weekday",
+                messages.get(locale, "meeting.weekday." + rule.weekday().getValue()),
+                messages.get(locale, "meeting.recur.nth." + nth), time);
+    }
+
+    public String get(Locale locale, String key, Object... args) {
+        return messages.get(locale, key, args);
+    }
+}

@@ -1,0 +1,41 @@
+package vn.hoibot.meeting;
+
+import org.springframework.stereotype.Component;
+
+import vn.hoibot.chat.ButtonAction;
+import vn.hoibot.chat.ChatContext;
+import vn.hoibot.chat.UserFacingException;
+import vn.hoibot.member.Accounts;
+
+/**
+ * Tham gia / Không tham gia / Chưa chắc under an announcement or reminder. The key is the same for everyone who
+ * got the message (issued for anyone), so the press is checked here: she must be linked and invited.
+ */
+@Component
+class RsvpButton implements ButtonAction {
+
+    static final String ACTION = "meeting.rsvp";
+
+    private final Rsvps rsvps;
+    private final Accounts accounts;
+
+    RsvpButton(Rsvps rsvps, Accounts accounts) {
+        this.rsvps = rsvps;
+        this.accounts = accounts;
+    }
+
+    @Override
+    public String action() {
+        return ACTION;
+    }
+
+    @Override
+    public void onPress(ChatContext ctx, String payload, String messageId) {
+        String[] parts = payload.split(":");
+        long memberId = accounts.memberFor(ctx.sender().channel(), ctx.sender().userId())
+                .orElseThrow(() -> new UserFacingException("meeting.not_linked"));
+        Rsvp answer = Rsvp.valueOf(parts[1]);
+        ActivityView activity = rsvps.answer(Long.parseLong(parts[0]), memberId, answer);
+        ctx.toast("meeting.rsvp.saved." + answer.name().toLowerCase(java.util.Locale.ROOT), activity.title());
+    }
+}

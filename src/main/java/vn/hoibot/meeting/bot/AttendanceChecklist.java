@@ -1,0 +1,184 @@
+package vn.hoibot.meeting.bot;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+
+import vn.hoibot.chat.Button;
+import vn.hoibot.chat.ButtonAction;
+import vn.hoibot.chat.ChatContext;
+import vn.hoibot.chat.CommandHandler;
+import vn.hoibot.chat.Dialog;
+import vn.hoibot.chat.DialogState;
+import vn.hoibot.chat.Outbound;
+import vn.hoibot.meeting.Activities;
+import vn.hoibot.meeting.ActivityView;
+import vn.hoibot.meeting.Attendance;
+import vn.hoibot.meeting.MeetingProperties;
+import vn.hoibot.meeting.VietnameseDates;
+import vn.hoibot.member.Accounts;
+import vn.hoibot.member.Actor;
+import vn.hoibot.member.MemberView;
+import vn.hoibot.member.Permission;
+
+/**
+ * /diemdanh 12 [name]: the leader's paged checklist of invited members; a press marks her present or, pressed
+ * again, absent (each a new participation record). "Tìm theo tên" asks for part of a name and shows those only.
+ * The header shows the check-in code members may type with /comat instead.
+ */
+@Component
+class AttendanceChecklist implements CommandHandler, Dialog {
+
+    static final String TOGGLE = "meeting.attendance.toggle";
+    static final String PAGE = "meeting.attendance.page";
+    static final String SEARCH = "meeting.attendance.search";
+
+    private final Activities activities;
+    private final Attendance attendance;
+    private final Accounts accounts;
+    private final MeetingProperties properties;
+
+    AttendanceChecklist(Activities activities, Attendance attendance, Accounts accounts,
+            MeetingProperties properties) {
+        this.activities = activities;
+        this.attendance = attendance;
+        this.accounts = accounts;
+        this.properties = properties;
+    }
+
+    @Override
+    public String command() {
+        return "diemdanh";
+    }
+
+    @Override
+    public String name() {
+        return SEARCH;
+    }
+
+    @Override
+    public String descriptionKey() {
+        return "meeting.attendance.description";
+    }
+
+    @Override
+    public Menu menu() {
+        return Menu.LEADER;
+    }
+
+    @Override
+    public void handle(ChatContext ctx, String args) {
+        long id = Args.activityId(args, "meeting.attendance.usage");
+        ctx.reply(render(ctx, id, 0, Args.rest(args)));
+    }
+
+    @Override
+    public void onText(ChatContext ctx, DialogState state, String text) {
+        ctx.endDialog();
+        ctx.reply(render(ctx, Long.parseLong(state.get("activity")), 0, text.strip()));
+    }
+
+    Outbound render(ChatContext ctx, long activityId, int page, String query) {
+        Actor actor = accounts.actor(ctx.sender());
+        ActivityView activity = activities.managedBy(actor, activityId, Permission.MARK_ATTENDANCE);
+        String code = activities.checkinCode(actor, activityId);
+        Map<Long, Boolean> current = attendance.current(activityId);
+        String needle = VietnameseDates.normalise(query);
+        List<MemberView> members = activities.invitees(activityId).stream()
+                .filter(m -> needle.isEmpty() || VietnameseDates.normalise(m.fullName()).contains(needle))
+                .sorted(Comparator.comparing(MemberView::fullName)).toList();
+        int size = properties.pageSize();
+        int pages = Math.max(1, (members.size() + size - 1) / size);
+        int p = Math.max(0, Math.min(page, pages - 1));
+        long present = current.values().stream().filter(Boolean::booleanValue).count();
+        List<List<Button>> rows = new ArrayList<>();
+        for (MemberView m : members.subList(p * size, Math.min(members.size(), (p + 1) * size))) {
+            boolean here = current.getOrDefault(m.id(), false);
+            rows.add(List.of(ctx.buttonLabelled((here ? "✅ " : "▫️ ") + m.fullName(), TOGGLE,
+                    activityId + ":" + m.id() + ":" + p + ":" + query)));
+        }
+        List<Button> nav = new ArrayList<>();
+        if (p > 0) {
+            nav.add(ctx.button("meeting.attendance.previous", PAGE, activityId + ":" + (p - 1) + ":" + query));
+        }
+        if (p < pages - 1) {
+            nav.add(ctx.button("meeting.attendance.next", PAGE, activityId + ":" + (p + 1) + ":" + query));
+        }
+        if (!nav.isEmpty()) {
+            rows.add(nav);
+        }
+        rows.add(List.of(ctx.button("meeting.attendance.find", SEARCH, String.valueOf(activityId))));
+        String header = ctx.text("meeting.attendance.header", String.valueOf(activity.id()), activity.title(), present,
+                members.size(), code, p + 1, pages)
+                + (query.isEmpty() ? "" : "\n" + ctx.text("meeting.attendance.filtered", query));
+        return Outbound.text(ctx.sender().chatId(), header).withButtons(rows);
+    }
+
+    @Component
+    static class Toggle implements ButtonAction {
+
+        private final AttendanceChecklist checklist;
+        private final Attendance attendance;
+        private final Accounts accounts;
+
+        Toggle(AttendanceChecklist checklist, Attendance attendance, Accounts accounts) {
+            this.checklist = checklist;
+            this.attendance = attendance;
+            this.accounts = accounts;
+        }
+
+        @Override
+        public String action() {
+            return TOGGLE;
+        }
+
+        @Override
+        public void onPress(ChatContext ctx, String payload, String messageId) {
+            String[] p = payload.split(":", 4);
+            long activity = Long.parseLong(p[0]);
+            long member = Long.parseLong(p[1]);
+            boolean present = !attendance.current(activity).getOrDefault(member, false);
+            attendance.mark(accounts.actor(ctx.sender()), activity, member, present);
+            ctx.edit(messageId, checklist.render(ctx, activity, Integer.parseInt(p[2]), p[3]));
+        }
+    }
+
+    @Component
+    static class Page implements ButtonAction {
+
+        private final AttendanceChecklist checklist;
+
+        Page(AttendanceChecklist checklist) {
+            this.checklist = checklist;
+        }
+
+        @Override
+        public String action() {
+            return PAGE;
+        }
+
+        @Override
+        public void onPress(ChatContext ctx, String payload, String messageId) {
+            String[] p = payload.split(":", 3);
+            ctx.edit(messageId, checklist.render(ctx, Long.parseLong(p[0]), Integer.parseInt(p[1]), p[2]));
+        }
+    }
+
+    @Component
+    static class Search implements ButtonAction {
+
+        @Override
+        public String action() {
+            return SEARCH;
+        }
+
+        @Override
+        public void onPress(ChatContext ctx, String payload, String messageId) {
+            ctx.startDialog(SEARCH, "name", Map.of("activity", payload));
+            ctx.reply("meeting.attendance.ask_name");
+        }
+    }
+}

@@ -1,0 +1,175 @@
+package vn.hoibot.meeting.bot;
+
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+
+import vn.hoibot.chat.ButtonAction;
+import vn.hoibot.chat.ChatContext;
+import vn.hoibot.chat.DialogState;
+import vn.hoibot.chat.UserFacingException;
+import vn.hoibot.meeting.Activities;
+import vn.hoibot.meeting.ActivityView;
+import vn.hoibot.meeting.AudienceKind;
+import vn.hoibot.meeting.MeetingTexts;
+import vn.hoibot.meeting.Recurrence;
+import vn.hoibot.meeting.RecurringActivities;
+import vn.hoibot.member.Accounts;
+import vn.hoibot.member.Actor;
+
+/** The buttons of the /taohop dialog; a button from a step she has left is refused and changes nothing. */
+class CreateActivityButtons {
+
+    static final String UNIT = "meeting.create.unit";
+    static final String TYPE = "meeting.create.type";
+    static final String AUDIENCE = "meeting.create.audience";
+    static final String PICK = "meeting.create.pick";
+    static final String CONFIRM = "meeting.create.confirm";
+
+    private CreateActivityButtons() {
+    }
+
+    static DialogState at(ChatContext ctx, String... steps) {
+        DialogState state = ctx.dialog().filter(s -> s.dialog().equals(CreateActivityDialog.NAME))
+                .orElseThrow(() -> new UserFacingException("meeting.create.stale"));
+        for (String step : steps) {
+            if (step.equals(state.step())) {
+                return state;
+            }
+        }
+        throw new UserFacingException("meeting.create.stale");
+    }
+
+    abstract static class Step implements ButtonAction {
+
+        final CreateActivityDialog dialog;
+        private final String action;
+
+        Step(CreateActivityDialog dialog, String action) {
+            this.dialog = dialog;
+            this.action = action;
+        }
+
+        @Override
+        public String action() {
+            return action;
+        }
+    }
+
+    @Component
+    static class Unit extends Step {
+
+        Unit(CreateActivityDialog dialog) {
+            super(dialog, UNIT);
+        }
+
+        @Override
+        public void onPress(ChatContext ctx, String payload, String messageId) {
+            dialog.askTitle(ctx, at(ctx, "unit"), Long.parseLong(payload));
+        }
+    }
+
+    @Component
+    static class Type extends Step {
+
+        Type(CreateActivityDialog dialog) {
+            super(dialog, TYPE);
+        }
+
+        @Override
+        public void onPress(ChatContext ctx, String payload, String messageId) {
+            dialog.typeChosen(ctx, at(ctx, "type"), payload);
+        }
+    }
+
+    @Component
+    static class Audience extends Step {
+
+        Audience(CreateActivityDialog dialog) {
+            super(dialog, AUDIENCE);
+        }
+
+        @Override
+        public void onPress(ChatContext ctx, String payload, String messageId) {
+            DialogState state = at(ctx, "audience");
+            switch (payload) {
+                case "all" -> {
+                    Set<Long> units = Set.of(Long.valueOf(state.get("unit")));
+                    dialog.preview(ctx, CreateActivityDialog.withPicked(state, units), AudienceKind.SUBTREE);
+                }
+                case "pick" -> dialog.showPicker(ctx, state, null);
+                default -> {
+                    Set<Long> units = CreateActivityDialog.picked(state);
+                    dialog.preview(ctx, state, dialog.audienceKind(state, units));
+                }
+            }
+        }
+    }
+
+    @Component
+    static class Pick extends Step {
+
+        Pick(CreateActivityDialog dialog) {
+            super(dialog, PICK);
+        }
+
+        @Override
+        public void onPress(ChatContext ctx, String payload, String messageId) {
+            DialogState state = at(ctx, "audience");
+            Set<Long> units = CreateActivityDialog.picked(state);
+            Long unit = Long.valueOf(payload);
+            if (!units.remove(unit)) {
+                units.add(unit);
+            }
+            DialogState next = CreateActivityDialog.withPicked(state, units);
+            ctx.save(next);
+            dialog.showPicker(ctx, next, messageId);
+        }
+    }
+
+    @Component
+    static class Confirm extends Step {
+
+        private final Activities activities;
+        private final RecurringActivities recurring;
+        private final Accounts accounts;
+        private final MeetingTexts texts;
+
+        Confirm(CreateActivityDialog dialog, Activities activities, RecurringActivities recurring, Accounts accounts,
+                MeetingTexts texts) {
+            super(dialog, CONFIRM);
+            this.activities = activities;
+            this.recurring = recurring;
+            this.accounts = accounts;
+            this.texts = texts;
+        }
+
+        @Override
+        public void onPress(ChatContext ctx, String payload, String messageId) {
+            DialogState state = at(ctx, "confirm");
+            ctx.endDialog();
+            if (!payload.equals("yes")) {
+                ctx.edit(messageId, ctx.message("meeting.create.aborted"));
+                return;
+            }
+            Actor actor = accounts.actor(ctx.sender());
+            Recurrence rule = CreateActivityDialog.rule(state);
+            ActivityView created;
+            String described;
+            if (rule == null) {
+                created = activities.create(actor, dialog.draft(state));
+                described = texts.describe(created, ctx.locale());
+            } else {
+                List<ActivityView> made = recurring.create(actor, dialog.draft(state), rule);
+                created = made.get(0);
+                described = texts.describe(created, ctx.locale()) + "\n"
+                        + ctx.text("meeting.recur.made", texts.recurrence(rule, ctx.locale()), made.size(),
+                                String.valueOf(created.seriesId()));
+            }
+            ctx.edit(messageId, ctx.message("meeting.create.done", described,
+                    activities.invitees(created.id()).size(), activities.checkinCode(actor, created.id()),
+                    String.valueOf(created.id())));
+        }
+    }
+}

@@ -1,0 +1,463 @@
+package vn.hoibot.meeting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import vn.hoibot.EndToEndTest;
+import vn.hoibot.FakeTelegram;
+import vn.hoibot.member.MemberDirectory;
+import vn.hoibot.member.MemberView;
+import vn.hoibot.member.Role;
+import vn.hoibot.member.RoleAssignments;
+import vn.hoibot.org.OrgService;
+
+/**
+ * A leader creates an activity through the bot, the reminder fires through Quartz, members answer with the
+ * buttons, the leader takes attendance and a member checks in with the code: everything over WireMock, with the
+ * records checked in the database. Time is moved with {@link TestClock} (see there how Quartz follows).
+ */
+@Import(TestClock.Config.class)
+@TestPropertySource(properties = { "hoibot.broadcast.poll-interval=50ms", "hoibot.meeting.page-size=2",
+        "spring.quartz.properties.org.quartz.scheduler.idleWaitTime=1000",
+        "spring.quartz.properties.org.quartz.jobStore.misfireThreshold=1000",
+        // its own scheduler name: Quartz's JVM-wide registry would otherwise hand this context's job store the
+        // connections of another test context started later (and that context's scheduler this database)
+        "spring.quartz.scheduler-name=meeting-e2e" })
+class MeetingEndToEndTests extends EndToEndTest {
+
+    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    @Autowired
+    OrgService org;
+    @Autowired
+    MemberDirectory directory;
+    @Autowired
+    RoleAssignments roles;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    TestClock clock;
+    @Autowired
+    Reminders reminders;
+
+    MeetingFixtures tree;
+    long leader;
+    long lan;
+    long hoa;
+    long mai;
+    MemberView lanMember;
+    MemberView hoaMember;
+
+    @BeforeEach
+    void roster() {
+        tree = new MeetingFixtures(org, directory);
+        MemberView head = tree.member("Phạm Thị Hằng", tree.branch);
+        roles.assign(head.id(), Role.BRANCH_HEAD, tree.branch.id());
+        lanMember = tree.member("Nguyễn Thị Lan", tree.group);
+        hoaMember = tree.member("Trần Thị Hoa", tree.branch);
+        MemberView maiMember = tree.member("Vũ Thị Mai", tree.otherBranch);
+        leader = newUserId();
+        lan = newUserId();
+        hoa = newUserId();
+        mai = newUserId();
+        MeetingFixtures.link(telegram, TOKEN, leader, head.phone());
+        MeetingFixtures.link(telegram, TOKEN, lan, lanMember.phone());
+        MeetingFixtures.link(telegram, TOKEN, hoa, hoaMember.phone());
+        MeetingFixtures.link(telegram, TOKEN, mai, maiMember.phone());
+    }
+
+    /** Notices from the outbox (announcements, reminders, changes) may arrive between a command and its reply. */
+    static boolean isNotice(JsonNode body) {
+        String text = body.path("text").asText();
+        return text.startsWith("📣") || text.startsWith("🔔") || text.startsWith("✏️") || text.startsWith("❌");
+    }
+
+    /** The first message after the {@code before}-th one to her chat that is a reply, not a notice. */
+    JsonNode replyAfter(long user, int before) {
+        JsonNode[] found = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            List<JsonNode> sent = telegram.sentTo(TOKEN, user);
+            found[0] = sent.stream().skip(before).filter(b -> !isNotice(b)).findFirst().orElse(null);
+            return found[0] != null;
+        });
+        return found[0];
+    }
+
+    JsonNode next(long user, String text) {
+        int before = sentCount(user);
+        deliver(FakeTelegram.text(user, text));
+        return replyAfter(user, before);
+    }
+
+    JsonNode press(long user, JsonNode message, String label) {
+        int before = sentCount(user);
+        deliver(FakeTelegram.button(user, FakeTelegram.buttonData(message, label), 500));
+        return replyAfter(user, before);
+    }
+
+    JsonNode lastEdit(long user) {
+        List<JsonNode> edits = telegram.requests(TOKEN, "editmessagetext").stream()
+                .filter(b -> b.path("chat_id").asText().equals(String.valueOf(user))).toList();
+        return edits.isEmpty() ? null : edits.get(edits.size() - 1);
+    }
+
+    JsonNode awaitEdit(long user, String part) {
+        await().until(() -> lastEdit(user) != null && FakeTelegram.textContains(lastEdit(user), part));
+        return lastEdit(user);
+    }
+
+    List<String> toasts() {
+        return telegram.requests(TOKEN, "answercallbackquery").stream().map(b -> b.path("text").asText()).toList();
+    }
+
+    /** "d/M 19h30" for the day {@code days} ahead of the test clock. */
+    String dayAhead(int days, String time) {
+        LocalDate d = LocalDate.now(clock).plusDays(days);
+        return d.getDayOfMonth() + "/" + d.getMonthValue() + "/" + d.getYear() + " " + time;
+    }
+
+    /** Walks /taohop to the preview; returns the preview message. */
+    JsonNode createUpToPreview(String title, String start) {
+        next(leader, "/taohop");
+        JsonNode type = next(leader, title);
+        JsonNode askStart = press(leader, type, "Sinh hoạt chi hội");
+        assertThat(askStart.path("text").asText()).contains("bắt đầu lúc nào");
+        next(leader, start);
+        next(leader, "21h");
+        next(leader, "Nhà văn hóa xóm Đông");
+        JsonNode audience = next(leader, "Trạm y tế xã");
+        return press(leader, audience, "Toàn bộ đơn vị");
+    }
+
+    long create(String title, String start) {
+        JsonNode preview = createUpToPreview(title, start);
+        assertThat(preview.path("text").asText()).contains(title).contains("Nhà văn hóa xóm Đông")
+                .contains("Trạm y tế xã").contains("Chi hội xóm Đông");
+        deliver(FakeTelegram.button(leader, FakeTelegram.buttonData(preview, "Xác nhận"), 501));
+        JsonNode done = awaitEdit(leader, "Đã tạo hoạt động");
+        return Long.parseLong(done.path("text").asText().replaceAll("(?s).*/dangky (\\d+).*", "$1"));
+    }
+
+    int count(String sql, Object... args) {
+        return jdbc.queryForObject(sql, Integer.class, args);
+    }
+
+    @Test
+    void remindsInvitedMembersTakesAnswersAndRecordsAttendance() {
+        long id = create("Sinh hoạt chi hội tháng 3", dayAhead(3, "19h30"));
+        Instant start = jdbc.queryForObject("select starts_at from activity where id = ?", java.sql.Timestamp.class, id)
+                .toInstant();
+        assertThat(start.atZone(VIETNAM).toLocalTime()).hasToString("19:30");
+        assertThat(count("select count(*) from activity_reminder where activity_id = ? and status = 'PENDING'", id))
+                .isEqualTo(2);
+
+        // announced to the branch (Lan is in its group), not to the other branch
+        telegram.awaitSent(TOKEN, lan, b -> FakeTelegram.textContains(b, "Thông báo hoạt động mới"));
+        telegram.awaitSent(TOKEN, hoa, b -> FakeTelegram.textContains(b, "Thông báo hoạt động mới"));
+
+        // one day before: the 24h reminder fires through Quartz
+        clock.moveTo(start.minus(Duration.ofHours(24)).minusSeconds(1));
+        reminders.realign();
+        JsonNode reminder = telegram.awaitSent(TOKEN, lan, b -> FakeTelegram.textContains(b, "Nhắc lịch"));
+        assertThat(reminder.path("text").asText()).contains("Sinh hoạt chi hội tháng 3").contains("19:30");
+        telegram.awaitSent(TOKEN, hoa, b -> FakeTelegram.textContains(b, "Nhắc lịch"));
+        assertThat(telegram.sentTo(TOKEN, mai).stream().noneMatch(b -> FakeTelegram.textContains(b, "tháng 3"))).isTrue();
+        await().until(() -> count("select count(*) from activity_reminder where activity_id = ? and status = 'SENT'", id) == 1);
+
+        // answers by button; Mai was not invited, her press changes nothing
+        deliver(FakeTelegram.button(lan, FakeTelegram.buttonData(reminder, "Không tham gia"), 9));
+        await().until(() -> count("select count(*) from activity_rsvp where activity_id = ? and answer = 'NO'", id) == 1);
+        deliver(FakeTelegram.button(lan, FakeTelegram.buttonData(reminder, "Tham gia"), 9)); // she changes her mind
+        deliver(FakeTelegram.button(hoa, FakeTelegram.buttonData(reminder, "Chưa chắc"), 9));
+        int maiBefore = sentCount(mai);
+        deliver(FakeTelegram.button(mai, FakeTelegram.buttonData(reminder, "Tham gia"), 9));
+        await().until(() -> toasts().stream().anyMatch(t -> t.contains("không có trong danh sách được mời"))
+                || sentCount(mai) > maiBefore);
+        await().until(() -> count("select count(*) from activity_rsvp where activity_id = ? and answer = 'YES'", id) == 1
+                && count("select count(*) from activity_rsvp where activity_id = ?", id) == 2);
+        assertThat(count("select count(*) from activity_rsvp where activity_id = ? and member_id = ? and answer = 'YES'",
+                id, lanMember.id())).isOne();
+
+        JsonNode answers = next(leader, "/dangky " + id);
+        assertThat(answers.path("text").asText()).contains("mời 3 hội viên, 1 người chưa trả lời")
+                .contains("Tham gia: 1 Nguyễn Thị Lan").contains("Chưa chắc: 1 Trần Thị Hoa");
+
+        // the activity starts: the 2h reminder, fired late, is dropped rather than sent
+        clock.moveTo(start.plus(Duration.ofMinutes(10)));
+        reminders.realign();
+        await().until(() -> count("select count(*) from activity_reminder where activity_id = ? and status = 'DROPPED'", id) == 1);
+        assertThat(telegram.sentTo(TOKEN, lan).stream().filter(b -> FakeTelegram.textContains(b, "Nhắc lịch")).count())
+                .isOne();
+
+        // too late to move it
+        assertThat(next(leader, "/doihop " + id + " " + dayAhead(2, "19h")).path("text").asText())
+                .contains("đã bắt đầu hoặc đã diễn ra");
+
+        // too late to change her answer
+        deliver(FakeTelegram.button(lan, FakeTelegram.buttonData(reminder, "Không tham gia"), 9));
+        await().until(() -> toasts().stream().anyMatch(t -> t.contains("không đổi trả lời được nữa"))
+                || telegram.sentTo(TOKEN, lan).stream().anyMatch(b -> FakeTelegram.textContains(b, "không đổi trả lời")));
+        assertThat(count("select count(*) from activity_rsvp where activity_id = ? and member_id = ? and answer = 'YES'",
+                id, lanMember.id())).isOne();
+
+        // the leader's checklist, two per page: Lan is on page 1 (sorted by name), Hoa on page 2
+        JsonNode checklist = next(leader, "/diemdanh " + id);
+        assertThat(checklist.path("text").asText()).contains("có mặt 0/3").contains("Trang 1/2");
+        deliver(FakeTelegram.button(leader, FakeTelegram.buttonData(checklist, "Nguyễn Thị Lan"), 600));
+        JsonNode edited = awaitEdit(leader, "có mặt 1/3");
+        assertThat(FakeTelegram.buttonData(edited, "✅ Nguyễn Thị Lan")).isNotEmpty();
+        // a wrong press, corrected: a new record supersedes, nothing is overwritten
+        deliver(FakeTelegram.button(leader, FakeTelegram.buttonData(edited, "Nguyễn Thị Lan"), 600));
+        JsonNode corrected = awaitEdit(leader, "có mặt 0/3");
+        deliver(FakeTelegram.button(leader, FakeTelegram.buttonData(corrected, "Nguyễn Thị Lan"), 600));
+        awaitEdit(leader, "có mặt 1/3");
+        assertThat(count("select count(*) from participation where activity_id = ? and member_id = ?", id,
+                lanMember.id())).isEqualTo(3);
+        assertThat(count("""
+                select count(*) from participation where activity_id = ? and member_id = ? and superseded_by is null
+                and present = true and method = 'LEADER' and recorded_by is not null""", id, lanMember.id())).isOne();
+
+        // Hoa checks in herself: a wrong code first, then the one read out
+        String code = jdbc.queryForObject("select checkin_code from activity where id = ?", String.class, id);
+        String wrong = code.equals("000000") ? "111111" : "000000";
+        assertThat(next(hoa, "/comat " + wrong).path("text").asText()).contains("không đúng hoặc đã hết hạn");
+        assertThat(count("select count(*) from participation where member_id = ?", hoaMember.id())).isZero();
+        assertThat(next(hoa, "/comat " + code).path("text").asText()).contains("Đã ghi nhận chị có mặt");
+        assertThat(next(hoa, "/comat " + code).path("text").asText()).contains("có mặt ở").contains("rồi");
+        assertThat(count("""
+                select count(*) from participation where activity_id = ? and member_id = ? and method = 'CODE'
+                and recorded_by = member_id and present = true""", id, hoaMember.id())).isOne();
+
+        assertThat(next(lan, "/thamgia").path("text").asText()).contains("Sinh hoạt chi hội tháng 3")
+                .contains("tham gia 1 hoạt động");
+
+        // the leader herself checks in with the button /lichhop shows during the activity
+        JsonNode upcoming = next(leader, "/lichhop");
+        assertThat(press(leader, upcoming, "Có mặt").path("text").asText()).contains("Đã ghi nhận chị có mặt");
+        assertThat(count("select count(*) from participation where activity_id = ? and method = 'BUTTON'", id)).isOne();
+
+        // the checklist: page 2, and a search by name
+        JsonNode page1 = next(leader, "/diemdanh " + id);
+        deliver(FakeTelegram.button(leader, FakeTelegram.buttonData(page1, "Sau"), 610));
+        JsonNode page2 = awaitEdit(leader, "Trang 2/2");
+        assertThat(FakeTelegram.buttonData(page2, "✅ Trần Thị Hoa")).isNotEmpty();
+        JsonNode askName = press(leader, page2, "Tìm theo tên");
+        assertThat(askName.path("text").asText()).contains("một phần tên");
+        JsonNode found = next(leader, "hang");
+        assertThat(found.path("text").asText()).contains("Đang lọc theo tên: hang").contains("Trang 1/1");
+        assertThat(FakeTelegram.buttonData(found, "✅ Phạm Thị Hằng")).isNotEmpty();
+        assertThat(found.path("reply_markup").path("inline_keyboard").size()).isEqualTo(2); // Hằng, and search
+
+
+        // the code expires with the activity window
+        clock.moveTo(start.plus(Duration.ofHours(5)));
+        assertThat(next(lan, "/comat " + code).path("text").asText()).contains("không đúng hoặc đã hết hạn");
+        assertThat(press(leader, upcoming, "Có mặt").path("text").asText()).contains("không trong giờ điểm danh");
+    }
+
+    @Test
+    void listsHerUpcomingActivitiesWithHerAnswer() {
+        long id = create("Hội thi nấu ăn", dayAhead(5, "8h sáng"));
+        JsonNode announcement = telegram.awaitSent(TOKEN, hoa, b -> FakeTelegram.textContains(b, "Hội thi nấu ăn"));
+        deliver(FakeTelegram.button(hoa, FakeTelegram.buttonData(announcement, "Tham gia"), 3));
+        await().until(() -> count("select count(*) from activity_rsvp where activity_id = ?", id) == 1);
+        JsonNode upcoming = next(hoa, "/lichhop");
+        assertThat(upcoming.path("text").asText()).contains("#" + id + " Hội thi nấu ăn").contains("08:00")
+                .contains("Chị đã trả lời: Tham gia");
+        assertThat(next(mai, "/lichhop").path("text").asText()).doesNotContain("Hội thi nấu ăn");
+    }
+
+    @Test
+    void tellsTheMembersOnceWhenTheLeaderMovesOrCancels() {
+        long id = create("Nói chuyện chuyên đề", dayAhead(4, "19h"));
+        telegram.awaitSent(TOKEN, lan, b -> FakeTelegram.textContains(b, "Nói chuyện chuyên đề"));
+
+        JsonNode moved = next(leader, "/doihop " + id + " " + dayAhead(6, "20h"));
+        assertThat(moved.path("text").asText()).contains("Đã đổi").contains("20:00 ").contains("– 22:00");
+        telegram.awaitSent(TOKEN, lan, b -> FakeTelegram.textContains(b, "đã thay đổi")
+                && FakeTelegram.textContains(b, "Nói chuyện chuyên đề"));
+        assertThat(count("select count(*) from activity_reminder where activity_id = ? and status = 'CANCELLED'", id))
+                .isEqualTo(2);
+        assertThat(count("select count(*) from activity_reminder where activity_id = ? and status = 'PENDING'", id))
+                .isEqualTo(2);
+
+        deliver(FakeTelegram.text(leader, "/suahop " + id + " địa điểm Hội trường UBND xã"));
+        telegram.awaitSent(TOKEN, leader, b -> FakeTelegram.textContains(b, "Đã đổi")
+                && FakeTelegram.textContains(b, "📍 Hội trường UBND xã"));
+        JsonNode changed = telegram.awaitSent(TOKEN, hoa, b -> FakeTelegram.textContains(b, "Hội trường UBND xã"));
+        assertThat(changed.path("text").asText()).contains("đã thay đổi");
+
+        // a leader adds a reminder; one after the start is refused
+        deliver(FakeTelegram.text(leader, "/nhacthem " + id + " " + dayAhead(5, "17h")));
+        telegram.awaitSent(TOKEN, leader, b -> FakeTelegram.textContains(b, "Sẽ nhắc thêm lúc 17:00"));
+        deliver(FakeTelegram.text(leader, "/nhacthem " + id + " " + dayAhead(7, "17h")));
+        telegram.awaitSent(TOKEN, leader, b -> FakeTelegram.textContains(b, "trước khi hoạt động bắt đầu"));
+        assertThat(count("select count(*) from activity_reminder where activity_id = ? and status = 'PENDING'", id))
+                .isEqualTo(3);
+
+        deliver(FakeTelegram.text(leader, "/huyhop " + id));
+        JsonNode ask = telegram.awaitSent(TOKEN, leader, b -> FakeTelegram.textContains(b, "chắc chắn hủy"));
+        deliver(FakeTelegram.button(leader, FakeTelegram.buttonData(ask, "Hủy hoạt động"), 700));
+        awaitEdit(leader, "Đã hủy hoạt động #" + id);
+        telegram.awaitSent(TOKEN, hoa, b -> FakeTelegram.textContains(b, "HỦY")
+                && FakeTelegram.textContains(b, "Nói chuyện chuyên đề"));
+        // pressing the old confirm button again changes nothing and tells nobody again
+        int before = sentCount(leader);
+        deliver(FakeTelegram.button(leader, FakeTelegram.buttonData(ask, "Hủy hoạt động"), 700));
+        JsonNode refused = replyAfter(leader, before);
+        assertThat(refused.path("text").asText()).contains("đã bị hủy");
+        assertThat(count("select count(*) from activity_reminder where activity_id = ? and status = 'PENDING'", id)).isZero();
+        // an answer on the old announcement of a cancelled activity is refused
+        deliver(FakeTelegram.button(hoa, FakeTelegram.buttonData(changed, "Tham gia"), 9));
+        await().until(() -> toasts().stream().anyMatch(t -> t.contains("Nói chuyện chuyên đề") && t.contains("đã bị hủy"))
+                || telegram.sentTo(TOKEN, hoa).stream().anyMatch(b -> FakeTelegram.textContains(b, "đã bị hủy")));
+        assertThat(count("select count(*) from activity_rsvp where activity_id = ?", id)).isZero();
+        await().pollDelay(Duration.ofMillis(300)).until(() -> true);
+        assertThat(telegram.sentTo(TOKEN, hoa).stream().filter(b -> FakeTelegram.textContains(b, "HỦY")).count()).isOne();
+        assertThat(telegram.sentTo(TOKEN, mai).stream().noneMatch(b -> FakeTelegram.textContains(b, "chuyên đề"))).isTrue();
+    }
+
+    @Test
+    void refusesBadInputWithAClearReplyAndChangesNothing() {
+        int activities = count("select count(*) from activity");
+        next(leader, "/taohop");
+        JsonNode type = next(leader, "Họp bất thường");
+        JsonNode askStart = press(leader, type, "Hoạt động khác");
+        assertThat(next(leader, "hôm qua 19h").path("text").asText()).contains("chưa đọc được");
+        LocalDate past = LocalDate.now(clock).minusDays(2);
+        assertThat(next(leader, past.getDayOfMonth() + "/" + past.getMonthValue() + "/" + past.getYear() + " 19h")
+                .path("text").asText()).contains("đã qua");
+        assertThat(next(leader, "31/2/2030 19h").path("text").asText()).contains("không có thật");
+        next(leader, dayAhead(2, "19h"));
+        assertThat(next(leader, "18h").path("text").asText()).contains("phải sau giờ bắt đầu");
+        next(leader, "-");
+        next(leader, "https://meet.example.org/abc");
+        JsonNode audience = next(leader, "-");
+        // an old button from an earlier step
+        assertThat(press(leader, askStart.has("reply_markup") ? askStart : type, "Hoạt động khác").path("text").asText())
+                .contains("bước trước");
+        // a unit outside her subtree, then one that does not exist
+        assertThat(next(leader, tree.otherBranch.code()).path("text").asText()).contains("không thuộc phạm vi");
+        assertThat(next(leader, tree.otherCommune.code()).path("text").asText()).contains("không thuộc phạm vi");
+        assertThat(next(leader, "KHONG-CO-MA").path("text").asText()).contains("Không có đơn vị mã");
+        // her group only, then abort at the preview
+        JsonNode preview = next(leader, tree.group.code());
+        assertThat(preview.path("text").asText()).contains("Tổ 1 xóm Đông").contains("meet.example.org");
+        deliver(FakeTelegram.button(leader, FakeTelegram.buttonData(preview, "Hủy"), 800));
+        awaitEdit(leader, "chưa tạo hoạt động nào");
+        assertThat(count("select count(*) from activity")).isEqualTo(activities);
+        assertThat(audience).isNotNull();
+
+        // a plain member may not create one
+        assertThat(next(lan, "/taohop").path("text").asText()).isNotBlank();
+        assertThat(sentCount(lan)).isPositive();
+        assertThat(count("select count(*) from activity")).isEqualTo(activities);
+    }
+
+    @Autowired
+    RecurringActivities recurring;
+
+    @Test
+    void createsARecurringActivityWhoseOccurrencesCanBeSkippedOneByOne() {
+        int day = Math.min(LocalDate.now(clock).plusDays(3).getDayOfMonth(), 28);
+        next(leader, "/taohop");
+        JsonNode type = next(leader, "Sinh hoạt định kỳ");
+        press(leader, type, "Sinh hoạt chi hội");
+        next(leader, "ngày " + day + " hằng tháng 19h30");
+        next(leader, "-");
+        next(leader, "Nhà văn hóa xóm Đông");
+        JsonNode audience = next(leader, "-");
+        JsonNode preview = press(leader, audience, "Toàn bộ đơn vị");
+        assertThat(preview.path("text").asText()).contains("Lặp lại: ngày " + day + " hằng tháng, lúc 19:30");
+        deliver(FakeTelegram.button(leader, FakeTelegram.buttonData(preview, "Xác nhận"), 900));
+        JsonNode done = awaitEdit(leader, "chuỗi số");
+        long series = Long.parseLong(done.path("text").asText().replaceAll("(?s).*/dunglap (\\d+).*", "$1"));
+
+        List<Long> occurrences = jdbc.queryForList(
+                "select id from activity where series_id = ? order by starts_at", Long.class, series);
+        assertThat(occurrences).hasSizeBetween(2, 3);
+        assertThat(jdbc.queryForList("select occurrence_date from activity where series_id = ?", java.sql.Date.class,
+                series)).allMatch(d -> d.toLocalDate().getDayOfMonth() == day);
+        assertThat(count("select count(*) from activity_reminder r join activity a on a.id = r.activity_id "
+                + "where a.series_id = ? and r.status = 'PENDING'", series)).isEqualTo(2 * occurrences.size());
+        // announced once, for the first occurrence
+        telegram.awaitSent(TOKEN, lan, b -> FakeTelegram.textContains(b, "Sinh hoạt định kỳ"));
+        await().pollDelay(Duration.ofMillis(500)).until(() -> true);
+        assertThat(telegram.sentTo(TOKEN, lan).stream().filter(b -> FakeTelegram.textContains(b, "Sinh hoạt định kỳ"))
+                .count()).isOne();
+
+        // skip the second occurrence; the nightly job does not bring it back
+        long second = occurrences.get(1);
+        JsonNode ask = next(leader, "/huyhop " + second);
+        deliver(FakeTelegram.button(leader, FakeTelegram.buttonData(ask, "Hủy hoạt động"), 901));
+        awaitEdit(leader, "Đã hủy hoạt động #" + second);
+        recurring.extendAll();
+        assertThat(count("select count(*) from activity where series_id = ?", series)).isEqualTo(occurrences.size());
+
+        // a month later the job adds what came within the horizon, once; the skipped day stays skipped
+        clock.advance(Duration.ofDays(31));
+        recurring.extendAll();
+        int extended = count("select count(*) from activity where series_id = ?", series);
+        assertThat(extended).isGreaterThan(occurrences.size());
+        recurring.extendAll();
+        assertThat(count("select count(*) from activity where series_id = ?", series)).isEqualTo(extended);
+        assertThat(count("select count(*) from activity where series_id = ? and status = 'CANCELLED'", series)).isOne();
+        assertThat(count("""
+                select count(*) from activity where series_id = ?
+                and occurrence_date = (select occurrence_date from activity where id = ?)""", series, second)).isOne();
+
+        // stopping the series cancels what is still ahead
+        assertThat(next(leader, "/dunglap " + series).path("text").asText()).contains("Đã dừng chuỗi");
+        assertThat(count("select count(*) from activity where series_id = ? and status = 'SCHEDULED' and starts_at > ?",
+                series, java.sql.Timestamp.from(clock.instant()))).isZero();
+    }
+
+    @Test
+    void invitesOnlyTheGroupsSheTicks() {
+        next(leader, "/taohop");
+        JsonNode type = next(leader, "Thăm hỏi hội viên khó khăn");
+        press(leader, type, "Thăm hỏi, hỗ trợ");
+        next(leader, dayAhead(2, "9h sáng"));
+        next(leader, "11h");
+        next(leader, "-");
+        JsonNode audience = next(leader, "-");
+        JsonNode picker = press(leader, audience, "Chọn chi hội / tổ");
+        deliver(FakeTelegram.button(leader, FakeTelegram.buttonData(picker, "Tổ 1 xóm Đông"), 950));
+        JsonNode ticked = awaitEdit(leader, "bỏ chọn");
+        assertThat(FakeTelegram.buttonData(ticked, "✅ Tổ 1 xóm Đông")).isNotEmpty();
+        JsonNode preview = press(leader, ticked, "Xong");
+        assertThat(preview.path("text").asText()).contains("Mời: Tổ 1 xóm Đông").contains("09:00");
+        deliver(FakeTelegram.button(leader, FakeTelegram.buttonData(preview, "Xác nhận"), 951));
+        JsonNode done = awaitEdit(leader, "Đã tạo hoạt động");
+        assertThat(done.path("text").asText()).contains("Thăm hỏi hội viên khó khăn").contains("Đã mời 1 hội viên");
+        long id = Long.parseLong(done.path("text").asText().replaceAll("(?s).*/dangky (\\d+).*", "$1"));
+        assertThat(jdbc.queryForObject("select audience_kind from activity where id = ?", String.class, id))
+                .isEqualTo("BRANCH");
+
+        JsonNode announcement = telegram.awaitSent(TOKEN, lan, b -> FakeTelegram.textContains(b, "Thăm hỏi hội viên"));
+        await().pollDelay(Duration.ofMillis(500)).until(() -> true);
+        assertThat(telegram.sentTo(TOKEN, hoa).stream().noneMatch(b -> FakeTelegram.textContains(b, "Thăm hỏi hội viên")))
+                .isTrue();
+        // Hoa is in the branch but not in the group: her press on Lan's message is refused
+        deliver(FakeTelegram.button(hoa, FakeTelegram.buttonData(announcement, "Tham gia"), 5));
+        await().until(() -> toasts().stream().anyMatch(t -> t.contains("Thăm hỏi hội viên khó khăn")
+                && t.contains("không có trong danh sách")) || telegram.sentTo(TOKEN, hoa).stream()
+                        .anyMatch(b -> FakeTelegram.textContains(b, "không có trong danh sách được mời dự \"Thăm hỏi")));
+        assertThat(count("select count(*) from activity_rsvp where activity_id = ?", id)).isZero();
+    }
+}
