@@ -46,6 +46,9 @@ public class TestDatabaseEnvironment implements EnvironmentPostProcessor {
     public static Map<String, Object> freshDatabase() {
         String name = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         Map<String, Object> props = new HashMap<>();
+        // Quartz keeps a JVM-wide registry keyed by scheduler name: one name per database keeps each cached
+        // test context's scheduler on its own database (two instances of one database share it, as in production)
+        props.put("spring.quartz.scheduler-name", "hoibot-" + name);
         if (onPostgres()) {
             createSchema(name);
             props.put("spring.datasource.url", POSTGRES_URL + "?currentSchema=" + name);
