@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import vn.hoibot.chat.Button;
 import vn.hoibot.chat.Channel;
+import vn.hoibot.chat.Messages;
 import vn.hoibot.chat.Outbound;
 import vn.hoibot.chat.SentMessage;
 
@@ -19,13 +20,15 @@ class ConsoleChannel implements Channel {
     static final String NAME = "console";
 
     private final PrintStream out;
+    private final Messages messages;
     private final AtomicInteger messageIds = new AtomicInteger();
     private final List<String> options = new ArrayList<>();
     private volatile String lastMessageId;
     private volatile boolean contactOffered;
 
-    ConsoleChannel(PrintStream out) {
+    ConsoleChannel(PrintStream out, Messages messages) {
         this.out = out;
+        this.messages = messages;
     }
 
     @Override
@@ -76,7 +79,7 @@ class ConsoleChannel implements Channel {
         out.println();
         out.println("HoiBot> " + message.text().replace("\n", "\n        "));
         if (message.attachment() != null) {
-            out.println("        [tệp: " + message.attachment().fileName() + "]");
+            out.println("        " + messages.get(Messages.VIETNAMESE, "console.file", message.attachment().fileName()));
         }
         if (!message.buttons().isEmpty()) {
             options.clear();

@@ -15,8 +15,8 @@ import vn.hoibot.chat.Messages;
 class ConsoleConfiguration {
 
     @Bean
-    ConsoleChannel consoleChannel() {
-        return new ConsoleChannel(System.out);
+    ConsoleChannel consoleChannel(Messages messages) {
+        return new ConsoleChannel(System.out, messages);
     }
 
     @Bean

@@ -46,7 +46,8 @@ class ConsoleRunner implements ApplicationListener<ApplicationReadyEvent>, Dispo
         this.messages = messages;
         this.in = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         this.out = out;
-        this.me = guest();
+        this.me = new Sender(ConsoleChannel.NAME, "guest", CHAT, ChatType.PRIVATE,
+                messages.get(Messages.VIETNAMESE, "console.guest"), Messages.VIETNAMESE);
     }
 
     /** Starts reading once the application is ready (after the demo roster has loaded). */
@@ -98,10 +99,6 @@ class ConsoleRunner implements ApplicationListener<ApplicationReadyEvent>, Dispo
                 Messages.VIETNAMESE);
         myPhone = who.matches("[+0-9 .-]{8,}") ? who : null;
         out.println(messages.get(Messages.VIETNAMESE, "console.as.switched", identity.displayName()));
-    }
-
-    private static Sender guest() {
-        return new Sender(ConsoleChannel.NAME, "guest", CHAT, ChatType.PRIVATE, "Khách", Messages.VIETNAMESE);
     }
 
     Sender me() {

@@ -4,8 +4,8 @@ import java.text.Normalizer;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** Accent- and case-insensitive keys for Vietnamese text: "Họ và tên" → "ho va ten". */
-final class Folding {
+/** Accent- and case-insensitive keys for Vietnamese text: “Họ và tên” → “ho va ten”. */
+public final class Folding {
 
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern SPACES = Pattern.compile("\\s+");
@@ -13,7 +13,7 @@ final class Folding {
     private Folding() {
     }
 
-    static String fold(String text) {
+    public static String fold(String text) {
         if (text == null) {
             return "";
         }

@@ -12,6 +12,7 @@ import vn.hoibot.chat.InboundFallback;
 import vn.hoibot.chat.UserFacingException;
 import vn.hoibot.member.Accounts;
 import vn.hoibot.member.Actor;
+import vn.hoibot.member.Folding;
 import vn.hoibot.member.ImportOptions;
 import vn.hoibot.member.ImportReport;
 import vn.hoibot.member.ImportReports;
@@ -19,8 +20,8 @@ import vn.hoibot.member.RosterImporter;
 import vn.hoibot.member.UnitImporter;
 
 /**
- * An admin sends a roster (or, captioned "đơn vị", a units list) as CSV or XLSX: it is imported and the report
- * comes back, one line per bad row. Captioned "nghiêm ngặt" / "strict", nothing is applied if any row is bad.
+ * An admin sends a roster (or, captioned "don vi" with or without accents, a units list) as CSV or XLSX: it is imported and the report
+ * comes back, one line per bad row. Captioned "nghiem ngat" (accents optional) or "strict", nothing is applied if any row is bad.
  */
 @Component
 class RosterUpload implements InboundFallback.Files {
@@ -53,9 +54,9 @@ class RosterUpload implements InboundFallback.Files {
         if (file.size() > MAX_BYTES) {
             throw new UserFacingException("member.upload.too_large");
         }
-        String caption = file.caption() == null ? "" : file.caption().toLowerCase(Locale.ROOT);
-        boolean strict = caption.contains("nghiêm") || caption.contains("strict");
-        boolean unitList = caption.contains("đơn vị") || caption.contains("don vi") || caption.contains("units");
+        String caption = Folding.fold(file.caption()); // accents and case folded, so Nghiêm ngặt reads nghiem ngat
+        boolean strict = caption.contains("nghiem") || caption.contains("strict");
+        boolean unitList = caption.contains("don vi") || caption.contains("units");
         byte[] content = ctx.download(file.fileRef());
         ImportOptions options = new ImportOptions(strict, null);
         ImportReport report = unitList ? units.importUnits(new ByteArrayInputStream(content), name, options)
