@@ -2,12 +2,14 @@ package vn.hoibot.meeting;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Collection;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -142,6 +144,16 @@ public class Activities {
             return List.of();
         }
         return activities.upcomingFor(units, clock.instant()).stream().map(Activity::view).toList();
+    }
+
+    /** The next activities organised by these units (not ended, not cancelled), soonest first. */
+    @Transactional(readOnly = true)
+    public List<ActivityView> upcomingOrganisedBy(Collection<Long> unitIds, int limit) {
+        if (unitIds.isEmpty()) {
+            return List.of();
+        }
+        return activities.upcomingOrganisedBy(unitIds, clock.instant(),
+                PageRequest.of(0, limit)).stream().map(Activity::view).toList();
     }
 
     @Transactional(readOnly = true)

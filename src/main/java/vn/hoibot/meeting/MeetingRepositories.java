@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
@@ -22,6 +23,11 @@ interface ActivityRepository extends JpaRepository<Activity, Long> {
             where u in ?1 and a.endsAt > ?2 and a.status = vn.hoibot.meeting.Activity.Status.SCHEDULED
             order by a.startsAt""")
     List<Activity> upcomingFor(Collection<Long> units, Instant after);
+
+    @Query("""
+            select a from Activity a where a.unitId in ?1 and a.endsAt > ?2
+            and a.status = vn.hoibot.meeting.Activity.Status.SCHEDULED order by a.startsAt""")
+    List<Activity> upcomingOrganisedBy(Collection<Long> units, Instant after, Pageable page);
 
     @Query("""
             select a from Activity a where a.checkinCode = ?1 and a.status = vn.hoibot.meeting.Activity.Status.SCHEDULED

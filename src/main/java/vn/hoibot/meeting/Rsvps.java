@@ -66,15 +66,22 @@ public class Rsvps {
                 String.class, activityId, memberId).stream().findFirst().map(Rsvp::valueOf);
     }
 
+    /** Every answer given to an activity's invitation, by member id. */
     @Transactional(readOnly = true)
-    public Summary summary(long activityId) {
-        Activity activity = activities.findById(activityId)
-                .orElseThrow(() -> new UserFacingException("meeting.activity.not_found", String.valueOf(activityId)));
+    public Map<Long, Rsvp> answers(long activityId) {
         Map<Long, Rsvp> answers = new java.util.HashMap<>();
         jdbc.query("select member_id, answer from activity_rsvp where activity_id = ?",
                 rs -> {
                     answers.put(rs.getLong(1), Rsvp.valueOf(rs.getString(2)));
                 }, activityId);
+        return answers;
+    }
+
+    @Transactional(readOnly = true)
+    public Summary summary(long activityId) {
+        Activity activity = activities.findById(activityId)
+                .orElseThrow(() -> new UserFacingException("meeting.activity.not_found", String.valueOf(activityId)));
+        Map<Long, Rsvp> answers = answers(activityId);
         Map<Rsvp, List<String>> names = new EnumMap<>(Rsvp.class);
         for (Rsvp r : Rsvp.values()) {
             names.put(r, new ArrayList<>());

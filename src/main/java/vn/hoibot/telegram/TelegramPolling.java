@@ -125,6 +125,7 @@ class TelegramPolling implements SmartLifecycle, LongPollingUpdateConsumer {
             connector.interrupt();
         }
         TelegramBotsLongPollingApplication app = polling;
+        polling = null; // closing the application closes its consumer, us: that call must not close it again
         if (app != null) {
             try {
                 app.close();
@@ -139,8 +140,9 @@ class TelegramPolling implements SmartLifecycle, LongPollingUpdateConsumer {
         return running;
     }
 
+    /** Called by the library when its session closes (e.g. from {@link #stop()}): nothing more to do. */
     @Override
     public void close() {
-        stop();
+        running = false;
     }
 }

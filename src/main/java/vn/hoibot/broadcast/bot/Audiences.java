@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.hoibot.broadcast.AudienceSource;
 import vn.hoibot.broadcast.NewBroadcast.Recipient;
 import vn.hoibot.chat.ChatContext;
 import vn.hoibot.chat.Messages;
@@ -44,13 +45,16 @@ class Audiences {
     private final MemberDirectory members;
     private final OrgService org;
     private final Clock clock;
+    private final List<AudienceSource> sources;
 
-    Audiences(AccessPolicy policy, Accounts accounts, MemberDirectory members, OrgService org, Clock clock) {
+    Audiences(AccessPolicy policy, Accounts accounts, MemberDirectory members, OrgService org, Clock clock,
+            List<AudienceSource> sources) {
         this.policy = policy;
         this.accounts = accounts;
         this.members = members;
         this.org = org;
         this.clock = clock;
+        this.sources = List.copyOf(sources);
     }
 
     /** The audiences she may choose, as button label → spec: each of her units, its children, and tags. */
@@ -68,11 +72,29 @@ class Audiences {
                         "t:" + unitId + ":" + tag.name());
             }
         }
+        sources.forEach(source -> choices.putAll(source.choices(ctx, actor)));
         return choices;
+    }
+
+    /** An audience another module offers: its members with a linked chat, one recipient per chat. */
+    private Resolved fromSource(ChatContext ctx, Actor actor, String spec) {
+        String prefix = spec.substring(0, Math.max(0, spec.indexOf(':')));
+        AudienceSource source = sources.stream().filter(s -> s.prefix().equals(prefix)).findFirst()
+                .orElseThrow(() -> new UserFacingException("chat.button.expired"));
+        AudienceSource.Members found = source.resolve(ctx, actor, spec)
+                .orElseThrow(() -> new UserFacingException("chat.button.expired"));
+        policy.require(actor, Permission.BROADCAST, found.unitId());
+        Map<String, Recipient> byChat = new LinkedHashMap<>();
+        accounts.chatsOf(found.memberIds()).forEach(c -> byChat.putIfAbsent(c.channel() + ":" + c.chatId(),
+                Recipient.member(c.channel(), c.chatId(), c.memberId(), variant(c.locale()))));
+        return new Resolved(found.unitId(), found.description(), List.copyOf(byChat.values()), byChat.size(), 0);
     }
 
     @Transactional(readOnly = true)
     Resolved resolve(ChatContext ctx, Actor actor, String spec) {
+        if (!spec.startsWith("u:") && !spec.startsWith("t:")) {
+            return fromSource(ctx, actor, spec);
+        }
         String[] parts = spec.split(":");
         long unitId;
         MemberTag tag = null;

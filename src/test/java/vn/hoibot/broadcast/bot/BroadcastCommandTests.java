@@ -143,6 +143,37 @@ class BroadcastCommandTests extends EndToEndTest {
                 "%" + branch.name() + "%")).isZero();
     }
 
+    @Autowired
+    vn.hoibot.meeting.Activities activities;
+    @Autowired
+    vn.hoibot.meeting.Rsvps rsvps;
+    @Autowired
+    vn.hoibot.member.AccessPolicy policy;
+
+    @Test
+    void sendsToTheMembersWhoHaveNotAnsweredAnActivitysInvitation() {
+        java.time.Instant start = java.time.Instant.now().plus(Duration.ofDays(3));
+        var activity = activities.create(policy.actorFor(memberIdOf(head)), new vn.hoibot.meeting.ActivityDraft(
+                branch.id(), "monthly", "Sinh hoạt tháng " + branch.code(), start, start.plus(Duration.ofHours(2)),
+                "Nhà văn hoá", null, null, vn.hoibot.meeting.AudienceKind.SUBTREE, Set.of(branch.id())));
+        rsvps.answer(activity.id(), memberIdOf(lan), vn.hoibot.meeting.Rsvp.YES);
+
+        say(head, "/thongbao", sentCount(head) + 1);
+        JsonNode audiences = say(head, "Chị em nhớ trả lời lời mời nhé", sentCount(head) + 1);
+        int before = sentCount(head);
+        deliver(FakeTelegram.button(head, FakeTelegram.buttonData(audiences, "Chưa trả lời: Sinh hoạt tháng " + branch.code()), 12));
+        JsonNode confirm = telegram.awaitMessage(TOKEN, head, before + 3);
+        assertThat(confirm.path("text").asText()).contains("3 người và 0 nhóm"); // head, Mai, Anna; not Lan
+        deliver(FakeTelegram.button(head, FakeTelegram.buttonData(confirm, "Gửi ngay"), 43));
+
+        for (long chat : new long[] { mai, anna }) {
+            telegram.awaitSent(TOKEN, chat, b -> b.path("text").asText().equals("Chị em nhớ trả lời lời mời nhé"));
+        }
+        await().during(Duration.ofMillis(500)).until(() -> telegram.sentTo(TOKEN, lan).stream()
+                .noneMatch(b -> b.path("text").asText().equals("Chị em nhớ trả lời lời mời nhé")));
+        assertThat(telegram.sentTo(TOKEN, group)).noneMatch(b -> b.path("text").asText().equals("Chị em nhớ trả lời lời mời nhé"));
+    }
+
     @Test
     void refusesAPlainMember() {
         JsonNode reply = say(lan, "/thongbao", 1);

@@ -1,0 +1,32 @@
+package vn.hoibot.broadcast;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import vn.hoibot.chat.ChatContext;
+import vn.hoibot.member.Actor;
+
+/**
+ * More audiences for /thongbao, offered by other modules (e.g. the members who did or did not answer an
+ * activity's invitation), without the broadcast module depending on them. A spec is short text kept in a button
+ * key and starts with {@link #prefix()} and a colon.
+ */
+public interface AudienceSource {
+
+    /** The members an audience stands for, the unit it belongs to, and a description for reports. */
+    record Members(long unitId, String description, List<Long> memberIds) {
+    }
+
+    /** One letter or word, unique among sources; {@code u} and {@code t} are the broadcast module's own. */
+    String prefix();
+
+    /** The audiences she may choose, button label → spec. */
+    Map<String, String> choices(ChatContext ctx, Actor actor);
+
+    /**
+     * The members of an audience, after checking she may send to them; empty when the spec is not (or no longer)
+     * valid.
+     */
+    Optional<Members> resolve(ChatContext ctx, Actor actor, String spec);
+}
