@@ -1,9 +1,12 @@
 package vn.hoibot.chat;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -17,12 +20,17 @@ class ReplySender {
 
     private static final Logger log = LoggerFactory.getLogger(ReplySender.class);
 
+    /** A reply refused with 429 is tried again after retry_after when that is at most this long. */
+    private static final Duration MAX_REPLY_RETRY = Duration.ofSeconds(30);
+
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
+    private final ObjectProvider<SendPacing> pacing;
 
-    ReplySender(TransactionTemplate tx, ApplicationEventPublisher events) {
+    ReplySender(TransactionTemplate tx, ApplicationEventPublisher events, ObjectProvider<SendPacing> pacing) {
         this.tx = tx;
         this.events = events;
+        this.pacing = pacing;
     }
 
     void perform(Channel channel, String callbackId, List<ChatContext.Action> actions) {
@@ -57,7 +65,7 @@ class ReplySender {
                 Outbound part = new Outbound(message.chatId(), parts.get(i), message.html(),
                         isLast ? message.buttons() : List.of(), isLast ? message.askForContact() : null,
                         isLast && message.removeKeyboard(), i == 0 ? message.attachment() : null);
-                last = channel.send(part);
+                last = paced(channel, part);
             }
             if (send.afterSend() != null && last != null) {
                 SentMessage sent = last;
@@ -69,8 +77,35 @@ class ReplySender {
         }
     }
 
+    /** Sends in turn with the instance's other sends; after a 429 waits retry_after and tries once more. */
+    private SentMessage paced(Channel channel, Outbound message) throws ChannelException {
+        SendPacing pace = pacing.getIfAvailable();
+        for (int attempt = 1;; attempt++) {
+            if (pace != null) {
+                pace.awaitTurn(channel.name(), message.chatId(), false); // replies answer a person: one chat, one message
+            }
+            try {
+                return channel.send(message);
+            } catch (ChannelException e) {
+                boolean retry = e.kind() == ChannelException.Kind.RATE_LIMITED && attempt == 1
+                        && e.retryAfter() != null && e.retryAfter().compareTo(MAX_REPLY_RETRY) <= 0;
+                if (e.kind() == ChannelException.Kind.RATE_LIMITED && pace != null) {
+                    pace.rateLimited(channel.name(), message.chatId(), e.retryAfter() == null ? Duration.ofSeconds(1) : e.retryAfter());
+                }
+                if (!retry) {
+                    throw e;
+                }
+                LockSupport.parkNanos(e.retryAfter().toNanos());
+            }
+        }
+    }
+
     private void edit(Channel channel, ChatContext.Edit edit) {
         try {
+            SendPacing pace = pacing.getIfAvailable();
+            if (pace != null) {
+                pace.awaitTurn(channel.name(), edit.chatId(), false);
+            }
             channel.edit(edit.chatId(), edit.messageId(), edit.message());
         } catch (ChannelException e) {
             if (e.kind() != ChannelException.Kind.PERMANENT) { // PERMANENT: unchanged or too old to edit
