@@ -44,7 +44,7 @@ class RateLimiter {
             long now;
             do {
                 now = System.nanoTime();
-                slot = Math.max(nextSlot, pausedUntil);
+                slot = Math.max(now, Math.max(nextSlot, pausedUntil)); // after idle the slot is now, no credit
                 if (!waitNanos(slot - now, running)) {
                     return false;
                 }
