@@ -21,6 +21,7 @@ import org.springframework.stereotype.Component;
 import vn.hoibot.chat.ButtonTokens;
 import vn.hoibot.chat.ChannelException;
 import vn.hoibot.chat.Channels;
+import vn.hoibot.chat.Outbound;
 import vn.hoibot.chat.SentMessage;
 
 /**
@@ -225,7 +226,9 @@ class OutboxDispatcher implements SmartLifecycle {
                 ackKey = tokens.issue(row.channel(), row.chatId(), AckButton.ACTION, Long.toString(row.id()));
                 store.setAckKey(row.id(), ackKey);
             }
-            SentMessage message = channels.get(row.channel()).send(contents.outboundFor(row, ackKey));
+            Outbound outbound = contents.outboundFor(row, ackKey);
+            limiter.gate();
+            SentMessage message = channels.get(row.channel()).send(outbound);
             recordSent(row, message);
             sent.incrementAndGet();
         } catch (ChannelException e) {

@@ -20,6 +20,8 @@ class RateLimiter {
 
     private final long intervalNanos;
     private final ReentrantLock turn = new ReentrantLock(true);
+    private final ReentrantLock gate = new ReentrantLock(true);
+    private long lastSend = System.nanoTime() - TimeUnit.SECONDS.toNanos(1);
     private long nextSlot = System.nanoTime();
     private volatile long pausedUntil = System.nanoTime();
 
@@ -44,7 +46,7 @@ class RateLimiter {
             long now;
             do {
                 now = System.nanoTime();
-                slot = Math.max(nextSlot, pausedUntil);
+                slot = Math.max(now, Math.max(nextSlot, pausedUntil)); // after idle the slot is now, no credit
                 if (!waitNanos(slot - now, running)) {
                     return false;
                 }
@@ -54,6 +56,22 @@ class RateLimiter {
             return true;
         } finally {
             turn.unlock();
+        }
+    }
+
+    /**
+     * The last step before a request goes out: keeps at least 0.8 interval between actual sends, so requests that
+     * were granted slots in turn but then held up together (a database or GC pause between slot and request) are
+     * spread out again instead of reaching the channel as one burst. The average stays with {@link #acquire}.
+     */
+    void gate() {
+        gate.lock();
+        try {
+            long wait = lastSend + intervalNanos * 4 / 5 - System.nanoTime();
+            waitNanos(wait, () -> true);
+            lastSend = System.nanoTime();
+        } finally {
+            gate.unlock();
         }
     }
 
