@@ -36,6 +36,7 @@ public final class ChatContext {
     private final DialogSessions sessions;
     private final List<Action> actions = new ArrayList<>();
     private Optional<DialogState> dialog;
+    private String formatted;
 
     ChatContext(Sender sender, Channel channel, Messages messages, ButtonTokens tokens, DialogSessions sessions,
             Optional<DialogState> dialog) {
@@ -49,6 +50,15 @@ public final class ChatContext {
 
     public Sender sender() {
         return sender;
+    }
+
+    /** The text she sent, in the channel's HTML subset, when it carried formatting (bold, italic, links...). */
+    public Optional<String> formattedText() {
+        return Optional.ofNullable(formatted);
+    }
+
+    void setFormattedText(String html) {
+        this.formatted = html;
     }
 
     /** The bot's username on her channel (for t.me links), or null where the channel has none. */

@@ -105,6 +105,7 @@ public class ChatRouter {
             events.publishEvent(new ChatEvents.PersonWrote(sender.channel(), sender.userId(), sender.chatId()));
         }
         if (inbound instanceof Inbound.Text text) {
+            ctx.setFormattedText(Messages.nfc(text.html()));
             onText(ctx, Messages.nfc(text.text()), channel);
         } else if (inbound instanceof Inbound.ButtonPress press) {
             ButtonTokens.Resolved resolved = tokens.resolve(sender.channel(), sender.userId(), press.data());

@@ -6,8 +6,16 @@ public sealed interface Inbound
 
     Sender sender();
 
-    /** A text message; commands are texts that start with '/'. */
-    record Text(Sender sender, String text) implements Inbound {
+    /**
+     * A text message; commands are texts that start with '/'.
+     *
+     * @param html the same text in the channel's HTML subset when it carried formatting (bold, links...), else null
+     */
+    record Text(Sender sender, String text, String html) implements Inbound {
+
+        public Text(Sender sender, String text) {
+            this(sender, text, null);
+        }
     }
 
     /**

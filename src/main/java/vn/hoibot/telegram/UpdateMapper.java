@@ -41,7 +41,8 @@ final class UpdateMapper {
         }
         Sender sender = sender(from, chat);
         if (message.hasText()) {
-            return Optional.of(new Inbound.Text(sender, message.getText()));
+            return Optional.of(new Inbound.Text(sender, message.getText(),
+                    EntitiesToHtml.convert(message.getText(), message.getEntities())));
         }
         if (message.hasContact()) {
             Contact contact = message.getContact();

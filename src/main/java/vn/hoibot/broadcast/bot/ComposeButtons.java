@@ -60,7 +60,7 @@ class ComposeButtons {
         }
         ctx.save(state.with("audience", spec).next("confirm"));
         ctx.reply("broadcast.compose.preview_intro");
-        ctx.reply(new Outbound(ctx.sender().chatId(), state.get("text"), false,
+        ctx.reply(new Outbound(ctx.sender().chatId(), state.get("text"), "1".equals(state.get("html")),
                 List.of(List.of(ctx.button("broadcast.ack.label", PREVIEW_ACK, ""))), null, false,
                 attachment(state)));
         ctx.reply(ctx.message("broadcast.compose.confirm", audience.people(), audience.groups(),
@@ -82,7 +82,8 @@ class ComposeButtons {
                 "vi", new Content(text, List.of(List.of(ButtonSpec.acknowledge(ctx.textIn(Messages.VIETNAMESE, "broadcast.ack.label"))))),
                 "en", new Content(text, List.of(List.of(ButtonSpec.acknowledge(ctx.textIn(Messages.ENGLISH, "broadcast.ack.label"))))));
         NewBroadcast notice = new NewBroadcast(BroadcastKind.NOTICE, actor.memberId(), audience.description(),
-                audience.unitId(), false, variants, attachment(state), audience.recipients(), at, null);
+                audience.unitId(), "1".equals(state.get("html")), variants, attachment(state), audience.recipients(), at,
+                null);
         ctx.endDialog();
         if (at == null) {
             // the id is known only after enqueue; the stop button carries it
@@ -118,7 +119,8 @@ class ComposeButtons {
 
     private static Attachment attachment(DialogState state) {
         return state.get("fileRef") == null ? null
-                : new Attachment(Attachment.Kind.DOCUMENT, state.get("fileName"), null, state.get("fileRef"));
+                : new Attachment("1".equals(state.get("photo")) ? Attachment.Kind.PHOTO : Attachment.Kind.DOCUMENT,
+                        state.get("fileName"), null, state.get("fileRef"));
     }
 
     private static DialogState dialog(ChatContext ctx, String step) {

@@ -77,7 +77,9 @@ class ComposeCommand implements CommandHandler, Dialog {
         switch (state.step()) {
             case "text" -> {
                 check(text, Outbox.MAX_TEXT, "broadcast.text.too_long");
-                askAudience(ctx, state.with("text", text).next("audience"));
+                String formatted = ctx.formattedText().orElse(null); // bold, links... kept as Telegram HTML
+                askAudience(ctx, state.with("text", formatted == null ? text : formatted)
+                        .with("html", formatted == null ? null : "1").next("audience"));
             }
             case "time" -> buttons.schedule(ctx, state, text);
             default -> ctx.reply("broadcast.compose.use_buttons");
@@ -96,7 +98,7 @@ class ComposeCommand implements CommandHandler, Dialog {
         String caption = file.caption() == null ? "" : file.caption();
         check(caption.isBlank() ? "-" : caption, Outbox.MAX_CAPTION, "broadcast.caption.too_long");
         askAudience(ctx, state.with("text", caption).with("fileRef", file.fileRef())
-                .with("fileName", file.fileName()).next("audience"));
+                .with("fileName", file.fileName()).with("photo", file.photo() ? "1" : null).next("audience"));
     }
 
     private void askAudience(ChatContext ctx, DialogState state) {

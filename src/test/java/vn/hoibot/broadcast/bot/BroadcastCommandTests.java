@@ -175,6 +175,46 @@ class BroadcastCommandTests extends EndToEndTest {
     }
 
     @Test
+    void keepsTheFormattingOfHerNotice() {
+        say(head, "/thongbao", sentCount(head) + 1);
+        com.fasterxml.jackson.databind.node.ObjectNode update = FakeTelegram.text(head, "Họp gấp tối nay");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) update.get("message")).putArray("entities").addObject()
+                .put("type", "bold").put("offset", 4).put("length", 3);
+        int before = sentCount(head);
+        deliver(update);
+        JsonNode audiences = telegram.awaitMessage(TOKEN, head, before + 1);
+        deliver(FakeTelegram.button(head, FakeTelegram.buttonData(audiences, "Toàn bộ " + branch.name()), 13));
+        JsonNode confirm = telegram.awaitMessage(TOKEN, head, before + 4);
+        JsonNode preview = telegram.sentTo(TOKEN, head).get(before + 2);
+        assertThat(preview.path("text").asText()).isEqualTo("Họp <b>gấp</b> tối nay");
+        assertThat(preview.path("parse_mode").asText()).isEqualTo("HTML");
+        deliver(FakeTelegram.button(head, FakeTelegram.buttonData(confirm, "Gửi ngay"), 44));
+        JsonNode notice = telegram.awaitSent(TOKEN, lan, b -> b.path("text").asText().contains("<b>gấp</b>"));
+        assertThat(notice.path("parse_mode").asText()).isEqualTo("HTML");
+    }
+
+    @Test
+    void sendsAPhotoWithItsCaptionAsAPhoto() {
+        say(head, "/thongbao", sentCount(head) + 1);
+        com.fasterxml.jackson.databind.node.ObjectNode update = FakeTelegram.text(head, "x");
+        com.fasterxml.jackson.databind.node.ObjectNode message = (com.fasterxml.jackson.databind.node.ObjectNode) update.get("message");
+        message.remove("text");
+        message.put("caption", "Ảnh buổi sinh hoạt");
+        message.putArray("photo").addObject().put("file_id", "photo-" + branch.code()).put("file_unique_id", "p")
+                .put("width", 800).put("height", 600).put("file_size", 50_000);
+        int before = sentCount(head);
+        deliver(update);
+        JsonNode audiences = telegram.awaitMessage(TOKEN, head, before + 1);
+        deliver(FakeTelegram.button(head, FakeTelegram.buttonData(audiences, "Toàn bộ " + branch.name()), 14));
+        JsonNode confirm = telegram.awaitMessage(TOKEN, head, before + 4);
+        deliver(FakeTelegram.button(head, FakeTelegram.buttonData(confirm, "Gửi ngay"), 45));
+        await().atMost(Duration.ofSeconds(20)).until(() -> telegram.requests(TOKEN, "sendphoto").stream()
+                .anyMatch(b -> b.path("chat_id").asText().equals(Long.toString(lan))
+                        && b.path("caption").asText().equals("Ảnh buổi sinh hoạt")
+                        && b.path("photo").asText().equals("photo-" + branch.code())));
+    }
+
+    @Test
     void refusesAPlainMember() {
         JsonNode reply = say(lan, "/thongbao", 1);
         assertThat(reply.path("text").asText()).contains("chưa được giao quyền gửi thông báo");
