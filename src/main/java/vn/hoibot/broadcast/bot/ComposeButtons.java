@@ -33,6 +33,7 @@ import vn.hoibot.member.Actor;
 class ComposeButtons {
 
     static final String AUDIENCE = "broadcast.compose.audience";
+    static final String LINK = "broadcast.compose.link";
     static final String SEND = "broadcast.compose.send";
     static final String SCHEDULE = "broadcast.compose.schedule";
     static final String DISCARD = "broadcast.compose.discard";
@@ -60,14 +61,30 @@ class ComposeButtons {
         }
         ctx.save(state.with("audience", spec).next("confirm"));
         ctx.reply("broadcast.compose.preview_intro");
+        List<List<Button>> noticeButtons = new java.util.ArrayList<>();
+        noticeButtons.add(List.of(ctx.button("broadcast.ack.label", PREVIEW_ACK, "")));
+        if (state.get("linkUrl") != null) {
+            noticeButtons.add(List.of(Button.link(state.get("linkLabel"), state.get("linkUrl"))));
+        }
         ctx.reply(new Outbound(ctx.sender().chatId(), state.get("text"), "1".equals(state.get("html")),
-                List.of(List.of(ctx.button("broadcast.ack.label", PREVIEW_ACK, ""))), null, false,
-                attachment(state)));
+                noticeButtons, null, false, attachment(state)));
         ctx.reply(ctx.message("broadcast.compose.confirm", audience.people(), audience.groups(),
                 audience.description()).withButtons(List.of(
                         List.of(ctx.button("broadcast.button.send_now", SEND, ""),
                                 ctx.button("broadcast.button.schedule", SCHEDULE, "")),
-                        List.of(ctx.button("broadcast.button.discard", DISCARD, "")))));
+                        List.of(ctx.button("broadcast.button.add_link", LINK, ""),
+                                ctx.button("broadcast.button.discard", DISCARD, "")))));
+    }
+
+    /** She typed "label | https://…" for a link button: the preview again, with it. */
+    void addLink(ChatContext ctx, DialogState state, String text) {
+        String[] parts = text.split("\\|", 2);
+        String label = parts.length == 2 ? parts[0].strip() : "";
+        String url = parts.length == 2 ? parts[1].strip() : "";
+        if (label.isEmpty() || label.length() > 40 || !url.matches("https?://\\S{3,500}")) {
+            throw new UserFacingException("broadcast.compose.bad_link");
+        }
+        preview(ctx, state.with("linkLabel", label).with("linkUrl", url), state.get("audience"));
     }
 
     /** Queues the notice; the confirmation message becomes its progress message, with a stop button. */
@@ -78,9 +95,8 @@ class ComposeButtons {
             throw new UserFacingException("broadcast.audience.empty");
         }
         String text = state.get("text");
-        Map<String, Content> variants = Map.of(
-                "vi", new Content(text, List.of(List.of(ButtonSpec.acknowledge(ctx.textIn(Messages.VIETNAMESE, "broadcast.ack.label"))))),
-                "en", new Content(text, List.of(List.of(ButtonSpec.acknowledge(ctx.textIn(Messages.ENGLISH, "broadcast.ack.label"))))));
+        Map<String, Content> variants = Map.of("vi", new Content(text, noticeButtons(ctx, state, Messages.VIETNAMESE)),
+                "en", new Content(text, noticeButtons(ctx, state, Messages.ENGLISH)));
         NewBroadcast notice = new NewBroadcast(BroadcastKind.NOTICE, actor.memberId(), audience.description(),
                 audience.unitId(), "1".equals(state.get("html")), variants, attachment(state), audience.recipients(), at,
                 null);
@@ -98,6 +114,16 @@ class ComposeButtons {
             ctx.reply("broadcast.compose.scheduled", id, TIME.format(at.atZone(clock.getZone())),
                     audience.recipients().size());
         }
+    }
+
+    /** "Đã đọc", and the link button when she added one. */
+    private static List<List<ButtonSpec>> noticeButtons(ChatContext ctx, DialogState state, java.util.Locale locale) {
+        List<List<ButtonSpec>> rows = new java.util.ArrayList<>();
+        rows.add(List.of(ButtonSpec.acknowledge(ctx.textIn(locale, "broadcast.ack.label"))));
+        if (state.get("linkUrl") != null) {
+            rows.add(List.of(ButtonSpec.link(state.get("linkLabel"), state.get("linkUrl"))));
+        }
+        return rows;
     }
 
     private void outboxProgressButtons(long id, Button stop) {
@@ -181,6 +207,20 @@ class ComposeButtons {
         public void onPress(ChatContext ctx, String payload, String messageId) {
             ctx.save(dialog(ctx, "confirm").next("time"));
             ctx.reply("broadcast.compose.ask_time");
+        }
+    }
+
+    @Component
+    static class AddLink implements ButtonAction {
+        @Override
+        public String action() {
+            return LINK;
+        }
+
+        @Override
+        public void onPress(ChatContext ctx, String payload, String messageId) {
+            ctx.save(dialog(ctx, "confirm").next("link"));
+            ctx.reply("broadcast.compose.ask_link");
         }
     }
 

@@ -82,6 +82,7 @@ class ComposeCommand implements CommandHandler, Dialog {
                         .with("html", formatted == null ? null : "1").next("audience"));
             }
             case "time" -> buttons.schedule(ctx, state, text);
+            case "link" -> buttons.addLink(ctx, state, text);
             default -> ctx.reply("broadcast.compose.use_buttons");
         }
     }

@@ -215,6 +215,26 @@ class BroadcastCommandTests extends EndToEndTest {
     }
 
     @Test
+    void addsALinkButtonSheAsksFor() {
+        JsonNode confirm = compose("Kế hoạch năm mới");
+        int before = sentCount(head);
+        deliver(FakeTelegram.button(head, FakeTelegram.buttonData(confirm, "Thêm nút liên kết"), 46));
+        telegram.awaitMessage(TOKEN, head, before + 1);
+        JsonNode refused = say(head, "không có link", before + 2);
+        assertThat(refused.path("text").asText()).contains("Tên nút | https://");
+        int now = sentCount(head);
+        deliver(FakeTelegram.text(head, "Xem kế hoạch | https://hoiphunu.vn/ke-hoach"));
+        JsonNode again = telegram.awaitMessage(TOKEN, head, now + 3);
+        JsonNode preview = telegram.sentTo(TOKEN, head).get(now + 1);
+        assertThat(preview.path("reply_markup").path("inline_keyboard").get(1).get(0).path("url").asText())
+                .isEqualTo("https://hoiphunu.vn/ke-hoach");
+        deliver(FakeTelegram.button(head, FakeTelegram.buttonData(again, "Gửi ngay"), 47));
+        JsonNode notice = telegram.awaitSent(TOKEN, lan, b -> b.path("text").asText().equals("Kế hoạch năm mới"));
+        assertThat(notice.path("reply_markup").path("inline_keyboard").get(1).get(0).path("text").asText())
+                .isEqualTo("Xem kế hoạch");
+    }
+
+    @Test
     void refusesAPlainMember() {
         JsonNode reply = say(lan, "/thongbao", 1);
         assertThat(reply.path("text").asText()).contains("chưa được giao quyền gửi thông báo");
