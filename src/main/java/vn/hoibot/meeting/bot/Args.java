@@ -1,7 +1,12 @@
 package vn.hoibot.meeting.bot;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+
 import vn.hoibot.chat.ChatContext;
 import vn.hoibot.chat.UserFacingException;
+import vn.hoibot.meeting.VietnameseDates;
 import vn.hoibot.member.Accounts;
 
 /** Small helpers for command arguments. */
@@ -24,6 +29,15 @@ final class Args {
     static String rest(String args) {
         String[] parts = args.strip().split("\\s+", 2);
         return parts.length < 2 ? "" : parts[1].strip();
+    }
+
+    /** The date and time written after the activity number (Vietnamese style), in the clock's zone. */
+    static Instant when(String args, String usageKey, Clock clock) {
+        String when = rest(args);
+        if (when.isEmpty()) {
+            throw new UserFacingException(usageKey);
+        }
+        return VietnameseDates.dateTime(when, LocalDate.now(clock)).atZone(clock.getZone()).toInstant();
     }
 
     /** The member she is linked to, or a polite refusal. */

@@ -2,7 +2,6 @@ package vn.hoibot.meeting.bot;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 
 import org.springframework.stereotype.Component;
 
@@ -114,11 +113,7 @@ class ChangeCommands {
         @Override
         public void handle(ChatContext ctx, String args) {
             long id = Args.activityId(args, "meeting.remind.usage");
-            String when = Args.rest(args);
-            if (when.isEmpty()) {
-                throw new UserFacingException("meeting.remind.usage");
-            }
-            Instant at = VietnameseDates.dateTime(when, LocalDate.now(clock)).atZone(clock.getZone()).toInstant();
+            Instant at = Args.when(args, "meeting.remind.usage", clock);
             activities.addReminder(accounts.actor(ctx.sender()), id, at);
             ctx.reply("meeting.remind.done", texts.dayTime(at));
         }

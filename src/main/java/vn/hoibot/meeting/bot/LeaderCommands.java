@@ -2,7 +2,6 @@ package vn.hoibot.meeting.bot;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 
@@ -18,7 +17,6 @@ import vn.hoibot.meeting.ActivityView;
 import vn.hoibot.meeting.MeetingTexts;
 import vn.hoibot.meeting.Rsvp;
 import vn.hoibot.meeting.Rsvps;
-import vn.hoibot.meeting.VietnameseDates;
 import vn.hoibot.member.Accounts;
 import vn.hoibot.member.Permission;
 
@@ -128,11 +126,7 @@ class LeaderCommands {
         @Override
         public void handle(ChatContext ctx, String args) {
             long id = Args.activityId(args, "meeting.move.usage");
-            String when = Args.rest(args);
-            if (when.isEmpty()) {
-                throw new UserFacingException("meeting.move.usage");
-            }
-            Instant start = VietnameseDates.dateTime(when, LocalDate.now(clock)).atZone(clock.getZone()).toInstant();
+            Instant start = Args.when(args, "meeting.move.usage", clock);
             ActivityView a = activities.change(accounts.actor(ctx.sender()), id, ActivityChange.moveTo(start, null));
             ctx.reply("meeting.move.done", texts.describe(a, ctx.locale()));
         }
