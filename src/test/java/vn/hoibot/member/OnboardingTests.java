@@ -251,6 +251,19 @@ class OnboardingTests extends EndToEndTest {
                 String.valueOf(group))).isEqualTo(branch.id());
     }
 
+    @Test
+    void leavesTheLinkingDialogOnHuyAndRemovesThePhoneKeyboard() {
+        long user = newUserId();
+        JsonNode notice = say(user, "/start", 1);
+        deliver(FakeTelegram.button(user, FakeTelegram.buttonData(notice, "đồng ý"), 1));
+        telegram.awaitMessage(TOKEN, user, 2);
+        assertThat(count("select count(*) from dialog_session where user_id = ?", user)).isOne();
+        JsonNode stopped = say(user, "/huy", 3);
+        assertThat(stopped.path("text").asText()).contains("Đã dừng");
+        assertThat(stopped.path("reply_markup").path("remove_keyboard").asBoolean()).isTrue();
+        assertThat(count("select count(*) from dialog_session where user_id = ?", user)).isZero();
+    }
+
     private JsonNode chatMenu(long chatId) {
         return telegram.requests(TOKEN, "setmycommands").stream()
                 .filter(b -> b.path("scope").path("chat_id").asText().equals(String.valueOf(chatId)))
