@@ -5,7 +5,7 @@ import org.springframework.stereotype.Component;
 import vn.hoibot.chat.ButtonAction;
 import vn.hoibot.chat.ChatContext;
 
-/** "Đã đọc" under a notice: records that she read it. The key was issued for her chat and her outbox row. */
+/** {@code Đã đọc} under a notice: records that she read it. The key was issued for her chat and her outbox row. */
 @Component
 class AckButton implements ButtonAction {
 

@@ -62,7 +62,7 @@ public class Broadcasts {
     }
 
     /**
-     * Records that the person in {@code chatId} pressed "Đã đọc" on the notice of outbox row {@code outboxId}
+     * Records that the person in {@code chatId} pressed {@code Đã đọc} on the notice of outbox row {@code outboxId}
      * (the payload of the {@value AckButton#ACTION} button key). False for another chat's row or a second press.
      */
     @Transactional

@@ -30,13 +30,13 @@ class Contents {
         this.store = store;
     }
 
-    /** Whether the row's message has a "Đã đọc" button (never in groups: one press cannot speak for all). */
+    /** Whether the row's message has a {@code Đã đọc} button (never in groups: one press cannot speak for all). */
     boolean wantsAck(OutboxStore.Row row) {
         return !row.group() && ButtonSpecs.hasAck(load(row.broadcastId()).buttons().getOrDefault(row.variant(),
                 List.of()));
     }
 
-    /** The recipient's message; {@code ackKey} is the key of her "Đã đọc" button (null: no such button). */
+    /** The recipient's message; {@code ackKey} is the key of her {@code Đã đọc} button (null: no such button). */
     Outbound outboundFor(OutboxStore.Row row, String ackKey) {
         Loaded loaded = load(row.broadcastId());
         String text = row.personalText() != null ? row.personalText() : loaded.texts().get(row.variant());

@@ -67,7 +67,7 @@ public record NewBroadcast(BroadcastKind kind, Long createdBy, String audience, 
     }
 
     /**
-     * A button on the notice: {@code ACK} ("Đã đọc", its key is made per recipient), {@code LINK} (value is the
+     * A button on the notice: {@code ACK} ({@code Đã đọc}, its key is made per recipient), {@code LINK} (value is the
      * URL) or {@code ACTION} (value is an opaque key, at most 64 bytes, the same for every recipient).
      */
     public record ButtonSpec(Type type, String label, String value) {

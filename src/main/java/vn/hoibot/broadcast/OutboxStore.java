@@ -146,7 +146,7 @@ class OutboxStore {
                 ts(at), id, channel, chatId) == 1;
     }
 
-    /** Remembers the button key issued for the row's "Đã đọc" button. */
+    /** Remembers the button key issued for the row's {@code Đã đọc} button. */
     void setAckKey(long id, String key) {
         jdbc.update("update outbox set ack_key = ? where id = ?", key, id);
     }

@@ -58,7 +58,7 @@ public class MeetingTexts {
         return text.toString();
     }
 
-    /** "ngày 15 hằng tháng, 19:30" or "chủ nhật đầu tiên của tháng, 08:00". */
+    /** {@code ngày 15 hằng tháng, 19:30} or {@code chủ nhật đầu tiên của tháng, 08:00}. */
     public String recurrence(Recurrence rule, Locale locale) {
         String time = TIME.format(rule.time());
         if (rule.weekday() == null) {

@@ -41,7 +41,7 @@ public record Recurrence(int dayOfMonth, int nth, DayOfWeek weekday, LocalTime t
         }
     }
 
-    /** Reads a monthly rule, or empty when the text names no repetition ("hằng tháng", "của tháng"...). */
+    /** Reads a monthly rule, or empty when the text names no repetition ({@code hằng tháng}, {@code của tháng}...). */
     public static Optional<Recurrence> parse(String text) {
         String s = " " + VietnameseDates.normalise(text).replaceAll("\\bcuoi\\s*thang\\b", "cuoi cua thang") + " ";
         if (!MONTHLY.matcher(s).find()) {

@@ -17,7 +17,7 @@ import vn.hoibot.member.Actor;
 import vn.hoibot.member.Permission;
 
 /**
- * Recurring activities ("ngày 15 hằng tháng 19h30", "chủ nhật đầu tiên của tháng 8h"). Each occurrence within
+ * Recurring activities ({@code ngày 15 hằng tháng 19h30}, {@code chủ nhật đầu tiên của tháng 8h}). Each occurrence within
  * {@code hoibot.meeting.recurrence-horizon} is an ordinary activity with its own reminders, created ahead by a
  * daily Quartz job; the first is announced. Skipping or moving one occurrence is cancelling (/huyhop) or moving
  * (/doihop) that activity: the series never creates that day again.

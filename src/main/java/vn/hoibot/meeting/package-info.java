@@ -12,7 +12,7 @@
  * <li>{@link vn.hoibot.meeting.Rsvps}: answers (changeable until the start), summary for leaders.</li>
  * <li>{@link vn.hoibot.meeting.Attendance}: participation records (member, activity, how, when, by whom); a
  * correction supersedes the current record, nothing is overwritten; self check-in with the activity's code.</li>
- * <li>{@link vn.hoibot.meeting.VietnameseDates}: the date-time parser ("15/3 19h30", "7h tối thứ 6"...).</li>
+ * <li>{@link vn.hoibot.meeting.VietnameseDates}: the date-time parser ("15/3 19h30", {@code 7h tối thứ 6}...).</li>
  * </ul>
  *
  * <h2>Commands</h2>

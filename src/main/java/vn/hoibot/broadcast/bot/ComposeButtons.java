@@ -76,7 +76,7 @@ class ComposeButtons {
                                 ctx.button("broadcast.button.discard", DISCARD, "")))));
     }
 
-    /** She typed "label | https://…" for a link button: the preview again, with it. */
+    /** She typed {@code label | https://…} for a link button: the preview again, with it. */
     void addLink(ChatContext ctx, DialogState state, String text) {
         String[] parts = text.split("\\|", 2);
         String label = parts.length == 2 ? parts[0].strip() : "";
@@ -116,7 +116,7 @@ class ComposeButtons {
         }
     }
 
-    /** "Đã đọc", and the link button when she added one. */
+    /** {@code Đã đọc}, and the link button when she added one. */
     private static List<List<ButtonSpec>> noticeButtons(ChatContext ctx, DialogState state, java.util.Locale locale) {
         List<List<ButtonSpec>> rows = new java.util.ArrayList<>();
         rows.add(List.of(ButtonSpec.acknowledge(ctx.textIn(locale, "broadcast.ack.label"))));

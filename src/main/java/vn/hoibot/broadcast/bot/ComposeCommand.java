@@ -21,7 +21,7 @@ import vn.hoibot.member.Permission;
 
 /**
  * /thongbao: a leader composes a notice. Steps: the text (or a document with its caption), the audience (buttons),
- * a preview exactly as members will see it, then "Gửi ngay" or "Hẹn giờ" ({@link ComposeButtons}). Nothing is
+ * a preview exactly as members will see it, then {@code Gửi ngay} or {@code Hẹn giờ} ({@link ComposeButtons}). Nothing is
  * queued before she confirms.
  */
 @Component

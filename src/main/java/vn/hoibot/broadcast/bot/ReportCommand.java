@@ -109,7 +109,7 @@ class ReportCommand implements CommandHandler {
         return report;
     }
 
-    /** "Dừng gửi": cancels what was not sent yet. */
+    /** {@code Dừng gửi}: cancels what was not sent yet. */
     @Component
     static class Stop implements ButtonAction {
 

@@ -26,7 +26,7 @@ import vn.hoibot.member.Permission;
 
 /**
  * /diemdanh 12 [name]: the leader's paged checklist of invited members; a press marks her present or, pressed
- * again, absent (each a new participation record). "Tìm theo tên" asks for part of a name and shows those only.
+ * again, absent (each a new participation record). {@code Tìm theo tên} asks for part of a name and shows those only.
  * The header shows the check-in code members may type with /comat instead.
  */
 @Component

@@ -73,7 +73,7 @@ class MemberCommands {
         }
     }
 
-    /** "✋ Có mặt" under /lichhop while an activity takes place: valid only during its window. */
+    /** {@code ✋ Có mặt} under /lichhop while an activity takes place: valid only during its window. */
     @Component
     static class CheckInButton implements vn.hoibot.chat.ButtonAction {
 
