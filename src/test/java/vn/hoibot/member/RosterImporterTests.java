@@ -32,6 +32,8 @@ class RosterImporterTests {
 
     @Autowired
     RosterImporter importer;
+    @Autowired
+    java.time.Clock clock;
 
     @Autowired
     OrgService org;
@@ -95,7 +97,7 @@ class RosterImporterTests {
         MemberView lan = directory.findByPhone(k("09{k}345002")).orElseThrow();
         assertThat(lan.pioneer()).isTrue();
         assertThat(lan.tags()).containsExactlyInAnyOrder("PHU_NU_TRE", "CONG_NHAN");
-        assertThat(directory.count(branch.id(), LocalDate.now(), false)).isEqualTo(2);
+        assertThat(directory.count(branch.id(), LocalDate.now(clock), false)).isEqualTo(2);
     }
 
     @Test

@@ -21,6 +21,8 @@ class DemoDataLoaderTests {
 
     @Autowired
     DemoDataLoader loader;
+    @Autowired
+    java.time.Clock clock;
 
     @Autowired
     OrgService org;
@@ -36,7 +38,7 @@ class DemoDataLoaderTests {
         List<ImportReport> reports = loader.load();
 
         assertThat(reports).allSatisfy(r -> assertThat(r.errors()).isEmpty());
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(clock);
         UnitView province = org.findByCode("ND").orElseThrow();
         List<UnitView> tree = org.subtree(province.id(), today);
         List<UnitView> communes = tree.stream().filter(u -> u.level().equals("commune")).toList();
