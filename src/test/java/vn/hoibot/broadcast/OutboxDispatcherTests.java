@@ -243,6 +243,9 @@ class OutboxDispatcherTests {
         long id = outbox.enqueue(notice("Tiến độ", members("progress-", 100))
                 .reportingTo(new ProgressTarget("fake", "leader-3", "m-3", "vi")));
         awaitFinished(id);
+        // the summary edit follows the status change: wait for it rather than read the edits at once
+        await().until(() -> channel.edits.stream().filter(e -> e.messageId().equals("m-3"))
+                .reduce((a, b) -> b).map(e -> e.text().startsWith("Đã gửi xong")).orElse(false));
 
         List<String> texts = channel.edits.stream().filter(e -> e.messageId().equals("m-3")).map(e -> e.text()).toList();
         assertThat(texts).anyMatch(t -> t.matches("Đã gửi \\d+/100 · 0 lỗi · .+"));
