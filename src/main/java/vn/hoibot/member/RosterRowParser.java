@@ -14,6 +14,7 @@ import java.util.Set;
 
 import vn.hoibot.member.TableReader.Line;
 import vn.hoibot.member.TableReader.Table;
+import vn.hoibot.access.Role;
 
 /** Turns roster lines into {@link RosterRow}s or {@link RowError}s; knows the Vietnamese headers (folded). */
 final class RosterRowParser {

@@ -24,6 +24,7 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 
 import vn.hoibot.chat.UserFacingException;
+import vn.hoibot.text.Texts;
 
 /**
  * Reads a CSV (UTF-8 with or without BOM, comma or semicolon) or the first sheet of an XLSX into rows of text.
@@ -45,7 +46,7 @@ final class TableReader {
         /** Index of the first header that folds to one of the aliases, or -1. */
         int column(List<String> aliases) {
             for (int i = 0; i < headers.size(); i++) {
-                if (aliases.contains(Folding.fold(headers.get(i)))) {
+                if (aliases.contains(Texts.fold(headers.get(i)))) {
                     return i;
                 }
             }
