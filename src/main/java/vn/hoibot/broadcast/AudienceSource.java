@@ -1,11 +1,11 @@
 package vn.hoibot.broadcast;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import vn.hoibot.chat.ChatContext;
 import vn.hoibot.access.Actor;
+import vn.hoibot.member.Selection;
 
 /**
  * More audiences for /thongbao, offered by other modules (e.g. the members who did or did not answer an
@@ -14,8 +14,11 @@ import vn.hoibot.access.Actor;
  */
 public interface AudienceSource {
 
-    /** The members an audience stands for, the unit it belongs to, and a description for reports. */
-    record Members(long unitId, String description, List<Long> memberIds) {
+    /**
+     * The members an audience stands for (a selection with the column {@code member_id}, resolved in the database
+     * however many they are), the unit it belongs to, and a description for reports.
+     */
+    record Members(long unitId, String description, Selection selection) {
     }
 
     /** One letter or word, unique among sources; {@code u} and {@code t} are the broadcast module's own. */

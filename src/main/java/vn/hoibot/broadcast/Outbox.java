@@ -13,12 +13,14 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.hoibot.broadcast.NewBroadcast.Recipient;
 import vn.hoibot.chat.Button;
 import vn.hoibot.chat.UserFacingException;
+import vn.hoibot.member.Selection;
 
 /**
  * The one way to send to many: stores a broadcast and a row per recipient in one transaction; the
@@ -72,6 +74,74 @@ public class Outbox {
         return id;
     }
 
+    /**
+     * Stores the broadcast with its recipients computed by the database: the member chats of {@code memberChats}
+     * (columns {@code member_id, channel, chat_id, language}, see {@code Accounts.chatsOf}) and the group chats of
+     * {@code groupChats} (columns {@code channel, chat_id}; null for none), besides any in the broadcast's own list.
+     * One {@code insert ... select} each, so the number of statements does not grow with the audience. A member's
+     * variant is {@code en} for an English account when the broadcast has one, else {@code vi} (or its only one).
+     *
+     * @throws UserFacingException as {@link #enqueue(NewBroadcast)}; {@code broadcast.audience.empty} when no row
+     *                             was stored
+     */
+    @Transactional
+    public long enqueue(NewBroadcast broadcast, Selection memberChats, Selection groupChats) {
+        validateContent(broadcast);
+        Instant now = clock.instant();
+        boolean later = broadcast.scheduledAt() != null && broadcast.scheduledAt().isAfter(now);
+        long id = broadcasts.insert(broadcast, later ? BroadcastStatus.SCHEDULED : BroadcastStatus.SENDING, now);
+        insertRecipients(id, broadcast.recipients(), now);
+        String fallback = broadcast.variants().containsKey("vi") ? "vi"
+                : broadcast.variants().keySet().iterator().next();
+        String variant = broadcast.variants().containsKey("en") && broadcast.variants().containsKey("vi")
+                ? "case when lower(c.language) like 'en%' then 'en' else 'vi' end" : ":fallback";
+        Map<String, Object> ours = Map.of("obid", id, "onow", ts(now), "fallback", fallback);
+        NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(jdbc);
+        if (memberChats != null) {
+            named.update("""
+                    insert into outbox (broadcast_id, channel, chat_id, member_id, is_group, variant, personal_text,
+                      status, next_attempt_at, last_error)
+                    select :obid, c.channel, c.chat_id, c.member_id, false, %s, null,
+                           case when u.chat_id is null then 'PENDING' else 'UNREACHABLE' end, :onow,
+                           case when u.chat_id is null then null else 'SKIPPED_UNREACHABLE' end
+                      from (%s) c left join unreachable_chat u on u.channel = c.channel and u.chat_id = c.chat_id
+                    """.formatted(variant, memberChats.sql()) + (broadcast.recipients().isEmpty() ? "" : """
+                     where not exists (select 1 from outbox o where o.broadcast_id = :obid and o.channel = c.channel
+                                         and o.chat_id = c.chat_id)"""),
+                    memberChats.paramsWith(ours));
+        }
+        if (groupChats != null) {
+            named.update("""
+                    insert into outbox (broadcast_id, channel, chat_id, member_id, is_group, variant, personal_text,
+                      status, next_attempt_at, last_error)
+                    select :obid, c.channel, c.chat_id, null, true, :fallback, null,
+                           case when u.chat_id is null then 'PENDING' else 'UNREACHABLE' end, :onow,
+                           case when u.chat_id is null then null else 'SKIPPED_UNREACHABLE' end
+                      from (%s) c left join unreachable_chat u on u.channel = c.channel and u.chat_id = c.chat_id
+                     where not exists (select 1 from outbox o where o.broadcast_id = :obid and o.channel = c.channel
+                                         and o.chat_id = c.chat_id)""".formatted(groupChats.sql()),
+                    groupChats.paramsWith(ours));
+        }
+        jdbc.update("update broadcast set total_count = (select count(*) from outbox where broadcast_id = ?) "
+                + "where id = ?", id, id);
+        Integer total = jdbc.queryForObject("select total_count from broadcast where id = ?", Integer.class, id);
+        if (total == null || total == 0) {
+            throw new UserFacingException("broadcast.audience.empty");
+        }
+        if (later) {
+            schedule.startAt(id, broadcast.scheduledAt());
+        }
+        log.info("Broadcast {} ({}) queued for {} recipients{}", id, broadcast.kind(), total, later ? ", scheduled" : "");
+        return id;
+    }
+
+    /** How many recipient rows a broadcast has. */
+    @Transactional(readOnly = true)
+    public int total(long id) {
+        Integer n = jdbc.queryForObject("select total_count from broadcast where id = ?", Integer.class, id);
+        return n == null ? 0 : n;
+    }
+
     /** Buttons kept on the progress message while it sends (e.g. a stop button whose key names the broadcast). */
     @Transactional
     public void keepOnProgress(long id, List<List<Button>> buttons) {
@@ -82,6 +152,10 @@ public class Outbox {
         if (b.recipients().isEmpty()) {
             throw new UserFacingException("broadcast.audience.empty");
         }
+        validateContent(b);
+    }
+
+    private void validateContent(NewBroadcast b) {
         int limit = b.attachment() == null ? MAX_TEXT : MAX_CAPTION;
         String limitKey = b.attachment() == null ? "broadcast.text.too_long" : "broadcast.caption.too_long";
         if (b.variants().isEmpty()) {

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -15,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import vn.hoibot.chat.UserFacingException;
 import vn.hoibot.member.MemberView;
+import vn.hoibot.member.Selection;
 import vn.hoibot.org.OrgService;
 import vn.hoibot.access.AccessPolicy;
 import vn.hoibot.access.Actor;
@@ -159,6 +161,20 @@ public class Activities {
     @Transactional(readOnly = true)
     public boolean isInvited(long activityId, long memberId) {
         return activities.findById(activityId).map(a -> invitees.isInvited(a, memberId)).orElse(false);
+    }
+
+    /**
+     * The invitees who may be sent notices, and of them those who answered {@code answer} (or, for null, who have
+     * not answered): column {@code member_id}, resolved in the database.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Selection> inviteesAnswering(long activityId, Rsvp answer) {
+        return activities.findById(activityId).map(invitees::selection).map(s -> answer == null
+                ? s.where("not exists (select 1 from activity_rsvp r where r.activity_id = :ractivity"
+                        + " and r.member_id = s.member_id)", Map.of("ractivity", activityId))
+                : s.where("exists (select 1 from activity_rsvp r where r.activity_id = :ractivity"
+                        + " and r.member_id = s.member_id and r.answer = :ranswer)",
+                        Map.of("ractivity", activityId, "ranswer", answer.name())));
     }
 
     @Transactional(readOnly = true)

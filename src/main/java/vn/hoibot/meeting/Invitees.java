@@ -13,14 +13,14 @@ import org.springframework.stereotype.Component;
 import vn.hoibot.member.Accounts;
 import vn.hoibot.member.Accounts.MemberChat;
 import vn.hoibot.member.MemberDirectory;
+import vn.hoibot.member.MemberStatus;
 import vn.hoibot.member.MemberView;
+import vn.hoibot.member.Selection;
 import vn.hoibot.org.OrgService;
 
 /** Who an activity invites: the members, today, of its audience units and everything below them. */
 @Component
 class Invitees {
-
-    private static final int CHUNK = 1000;
 
     private final MemberDirectory directory;
     private final OrgService org;
@@ -34,17 +34,30 @@ class Invitees {
         this.clock = clock;
     }
 
+    /**
+     * The invitees as a list people read (a checklist, the registrations): erased members are no longer
+     * invitees. A notice to them goes through {@link #selection} instead, which is never loaded.
+     */
     List<MemberView> of(Activity activity) {
         LocalDate today = LocalDate.now(clock);
         Set<Long> seen = new LinkedHashSet<>();
         return activity.audienceUnits().stream()
                 .flatMap(u -> directory.membersOf(u, today, true).stream())
+                .filter(m -> !MemberStatus.ERASED.name().equals(m.status()))
                 .filter(m -> seen.add(m.id()))
                 .toList();
     }
 
+    /** The invitees who may be sent notices (column {@code member_id}), resolved in the database. */
+    Selection selection(Activity activity) {
+        return directory.activeMembersUnder(activity.audienceUnits(), LocalDate.now(clock), null);
+    }
+
     boolean isInvited(Activity activity, long memberId) {
         LocalDate today = LocalDate.now(clock);
+        if (directory.findById(memberId).filter(m -> !MemberStatus.ERASED.name().equals(m.status())).isEmpty()) {
+            return false;
+        }
         Optional<Long> unit = directory.memberOf(memberId, today);
         return unit.isPresent() && activity.audienceUnits().stream()
                 .anyMatch(u -> u.equals(unit.get()) || org.isWithin(unit.get(), u, today));
@@ -59,15 +72,5 @@ class Invitees {
             org.ancestors(u, today).forEach(a -> units.add(a.id()));
         });
         return units;
-    }
-
-    /** Linked chats of the members, asked for in chunks (a large audience would exceed a query's parameters). */
-    List<MemberChat> chats(Collection<Long> memberIds) {
-        List<Long> ids = List.copyOf(memberIds);
-        List<MemberChat> chats = new java.util.ArrayList<>();
-        for (int from = 0; from < ids.size(); from += CHUNK) {
-            chats.addAll(accounts.chatsOf(ids.subList(from, Math.min(ids.size(), from + CHUNK))));
-        }
-        return chats;
     }
 }

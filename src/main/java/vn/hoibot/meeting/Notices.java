@@ -1,25 +1,24 @@
 package vn.hoibot.meeting;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import vn.hoibot.broadcast.BroadcastKind;
 import vn.hoibot.broadcast.NewBroadcast;
 import vn.hoibot.broadcast.NewBroadcast.ButtonSpec;
 import vn.hoibot.broadcast.NewBroadcast.Content;
-import vn.hoibot.broadcast.NewBroadcast.Recipient;
 import vn.hoibot.broadcast.Outbox;
 import vn.hoibot.chat.ButtonTokens;
 import vn.hoibot.chat.Messages;
-import vn.hoibot.member.Accounts.MemberChat;
+import vn.hoibot.member.Accounts;
+import vn.hoibot.member.Selection;
 
 /**
  * Tells members about an activity, always through the broadcast {@link Outbox}: the announcement and reminders
@@ -52,51 +51,61 @@ class Notices {
     private final ButtonTokens tokens;
     private final MeetingTexts texts;
     private final Invitees invitees;
-    private final JdbcTemplate jdbc;
 
-    Notices(Outbox outbox, ButtonTokens tokens, MeetingTexts texts, Invitees invitees, JdbcTemplate jdbc) {
+    private final Accounts accounts;
+    private final NamedParameterJdbcTemplate named;
+
+    Notices(Outbox outbox, ButtonTokens tokens, MeetingTexts texts, Invitees invitees, Accounts accounts,
+            NamedParameterJdbcTemplate named) {
         this.outbox = outbox;
         this.tokens = tokens;
         this.texts = texts;
         this.invitees = invitees;
-        this.jdbc = jdbc;
+        this.accounts = accounts;
+        this.named = named;
     }
 
     /** Sends to every invited member with a linked account; returns the first broadcast id, if any was sent. */
     Optional<Long> toInvitees(Activity activity, Kind kind, Long sender) {
-        List<Long> members = invitees.of(activity).stream().map(m -> m.id()).toList();
-        return send(activity, kind, sender, members, true);
+        return send(activity, kind, sender, invitees.selection(activity), true);
     }
 
     /** Sends to the members told about it before (a change or cancellation): each of them once. */
     Optional<Long> toNotified(Activity activity, Kind kind, Long sender) {
-        List<Long> told = jdbc.queryForList("select member_id from activity_notified where activity_id = ?",
-                Long.class, activity.id());
+        Selection told = new Selection("""
+                select n.member_id from activity_notified n join member m on m.id = n.member_id
+                 where n.activity_id = :nactivity and m.status = 'ACTIVE' and m.restricted_at is null""",
+                Map.of("nactivity", activity.id()));
         return send(activity, kind, sender, told, false);
     }
 
-    private Optional<Long> send(Activity activity, Kind kind, Long sender, Collection<Long> members,
-            boolean remember) {
-        Map<String, List<MemberChat>> byChannel = new LinkedHashMap<>();
-        for (MemberChat chat : invitees.chats(members)) {
-            byChannel.computeIfAbsent(chat.channel(), c -> new ArrayList<>()).add(chat);
-        }
+    /**
+     * One broadcast per channel (the RSVP keys are per channel), its rows copied from the database by the outbox:
+     * a few statements, however many members are invited.
+     */
+    private Optional<Long> send(Activity activity, Kind kind, Long sender, Selection members, boolean remember) {
+        Selection chats = accounts.chatsOf(members);
+        List<String> channels = named.queryForList("select distinct channel from (" + chats.sql() + ") c",
+                chats.params(), String.class);
         Long first = null;
-        for (var entry : byChannel.entrySet()) {
+        for (String channel : channels) {
             Map<String, Content> variants = new LinkedHashMap<>();
             for (Locale locale : LOCALES) {
                 String body = texts.get(locale, kind.key, texts.describe(activity.view(), locale));
-                variants.put(locale.getLanguage(), new Content(body, kind.rsvp ? rsvpButtons(activity, entry.getKey(),
+                variants.put(locale.getLanguage(), new Content(body, kind.rsvp ? rsvpButtons(activity, channel,
                         locale) : List.of()));
             }
-            List<Recipient> recipients = entry.getValue().stream().map(c -> Recipient.member(c.channel(), c.chatId(),
-                    c.memberId(), Messages.supported(c.locale()).getLanguage())).toList();
+            Selection onChannel = chats.where("s.channel = :nchannel", Map.of("nchannel", channel));
             long id = outbox.enqueue(new NewBroadcast(kind.broadcastKind, sender, "activity #" + activity.id(),
-                    activity.unitId(), false,
-                    variants, null, recipients, null, null));
+                    activity.unitId(), false, variants, null, List.of(), null, null), onChannel, null);
             first = first == null ? id : first;
             if (remember) {
-                remember(activity.id(), entry.getValue());
+                named.update("""
+                        insert into activity_notified (activity_id, member_id)
+                        select distinct :nactivity, s.member_id from (%s) s
+                         where not exists (select 1 from activity_notified n
+                                            where n.activity_id = :nactivity and n.member_id = s.member_id)"""
+                        .formatted(onChannel.sql()), onChannel.paramsWith(Map.of("nactivity", activity.id())));
             }
         }
         return Optional.ofNullable(first);
@@ -109,13 +118,5 @@ class Notices {
             row.add(new ButtonSpec(ButtonSpec.Type.ACTION, texts.get(locale, answer.labelKey()), key));
         }
         return List.of(row);
-    }
-
-    private void remember(long activityId, List<MemberChat> chats) {
-        List<Object[]> rows = chats.stream().map(MemberChat::memberId).distinct()
-                .map(m -> new Object[] { activityId, m, activityId, m }).toList();
-        jdbc.batchUpdate("""
-                insert into activity_notified (activity_id, member_id) select ?, ?
-                where not exists (select 1 from activity_notified where activity_id = ? and member_id = ?)""", rows);
     }
 }

@@ -15,6 +15,7 @@ import vn.hoibot.chat.Messages;
 import vn.hoibot.chat.Sender;
 import vn.hoibot.access.AccessPolicy;
 import vn.hoibot.access.Actor;
+import vn.hoibot.org.UnitTreeSql;
 
 /** Who is who on the chat channels: accounts linked to members, admins from configuration, bound group chats. */
 @Service
@@ -76,6 +77,25 @@ public class Accounts {
         }
         return accounts.findByMemberIds(memberIds).stream().map(a -> new MemberChat(a.memberId(), a.channel(),
                 a.userId(), a.chatId(), Messages.fromLanguageCode(a.language()))).toList();
+    }
+
+    /**
+     * The linked chats of the members a selection finds (it has a column {@code member_id}): columns
+     * {@code member_id, channel, chat_id, language}, one row per chat (a chat two members share counts once, for
+     * the first of them). Nothing is loaded: count it, or copy it with one {@code insert ... select}.
+     */
+    public Selection chatsOf(Selection members) {
+        return new Selection("""
+                select min(a.member_id) as member_id, a.channel, a.chat_id, min(a.language) as language
+                  from member_account a join (%s) ms on ms.member_id = a.member_id
+                 group by a.channel, a.chat_id""".formatted(members.sql()), members.params());
+    }
+
+    /** The group chats bound to units of the unit's subtree on the day: columns {@code channel, chat_id}. */
+    public Selection groupChatsUnder(long unitId, LocalDate day) {
+        return new Selection("select distinct g.channel, g.chat_id from group_binding g join "
+                + UnitTreeSql.subtree("groots", "gday") + " gt on gt.id = g.unit_id",
+                java.util.Map.of("groots", List.of(unitId), "gday", day));
     }
 
     @Transactional(readOnly = true)

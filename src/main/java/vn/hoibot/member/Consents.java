@@ -51,6 +51,21 @@ public class Consents {
         return properties.noticeVersion();
     }
 
+    /** {@code /rutdongy}: marks her consent withdrawn; false when she had none. Her dialogs and buttons go. */
+    @Transactional
+    public boolean withdrawConsent(Sender sender) {
+        boolean had = consentOf(sender).isPresent();
+        withdraw(sender.channel(), sender.userId());
+        return had;
+    }
+
+    /** Erasure: deletes her consent records (they name her account) and forgets her dialogs and buttons. */
+    void forget(String channel, String userId) {
+        consents.deleteAll(consents.history(channel, userId));
+        sessions.forget(channel, userId);
+        tokens.forget(channel, userId);
+    }
+
     /** Marks her consent withdrawn and forgets her dialogs and buttons. */
     void withdraw(String channel, String userId) {
         consents.history(channel, userId).forEach(c -> c.withdraw(clock.instant()));

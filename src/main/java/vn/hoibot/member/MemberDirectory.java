@@ -2,22 +2,26 @@ package vn.hoibot.member;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.hoibot.chat.UserFacingException;
 import vn.hoibot.org.OrgService;
+import vn.hoibot.org.UnitTreeSql;
 import vn.hoibot.org.UnitView;
+import vn.hoibot.time.Period;
 import vn.hoibot.time.DatedRow;
 import vn.hoibot.text.Texts;
 
@@ -33,11 +37,15 @@ public class MemberDirectory {
     private final OrgService org;
     private final Clock clock;
 
-    MemberDirectory(MemberRepository members, MembershipRepository memberships, OrgService org, Clock clock) {
+    private final JdbcClient jdbc;
+
+    MemberDirectory(MemberRepository members, MembershipRepository memberships, OrgService org, Clock clock,
+            JdbcClient jdbc) {
         this.members = members;
         this.memberships = memberships;
         this.org = org;
         this.clock = clock;
+        this.jdbc = jdbc;
     }
 
     public Optional<MemberView> findById(long id) {
@@ -50,28 +58,100 @@ public class MemberDirectory {
                 .map(m -> m.view(memberOf(m.id(), today()).orElse(null)));
     }
 
-    /** Members of the unit's subtree today whose name contains the query, ignoring accents and case. */
+    /** Members of the unit's subtree today whose name contains the query, ignoring accents and case, by name. */
     public Page<MemberView> search(long unitId, String nameQuery, Pageable page) {
-        List<Long> unitIds = subtreeIds(unitId, today(), true);
-        if (unitIds.isEmpty()) {
+        String pattern = "%" + Texts.fold(nameQuery).replace("%", "").replace("_", "") + "%";
+        Map<String, Object> params = Map.of("roots", List.of(unitId), "day", today(), "pattern", pattern);
+        String from = MEMBERS_UNDER + " and m.name_key like :pattern";
+        long total = jdbc.sql("select count(*) " + from).params(params).query(Long.class).single();
+        if (total == 0) {
             return Page.empty(page);
         }
-        String pattern = "%" + Texts.fold(nameQuery).replace("%", "").replace("_", "") + "%";
-        return members.search(pattern, unitIds, today(), page)
-                .map(m -> m.view(memberOf(m.id(), today()).orElse(null)));
+        List<MemberView> found = views(from, params, " order by m.name_key, m.id limit " + page.getPageSize()
+                + " offset " + page.getOffset());
+        return new PageImpl<>(found, page, total);
     }
 
-    /** Members of the unit (and, if asked, of every unit below it) on {@code asOf}, in id order. */
+    /**
+     * Members of the unit (and, if asked, of every unit below it) on {@code asOf}, in id order: two statements
+     * however many there are (the members, then their tags). For lists people read (a checklist, a commune's
+     * registrations); a notice to many goes through {@link #activeMembersUnder} instead.
+     */
     public List<MemberView> membersOf(long unitId, LocalDate asOf, boolean includeSubtree) {
-        List<Membership> found = memberships.inUnitsOn(subtreeIds(unitId, asOf, includeSubtree), asOf);
-        Map<Long, Member> byId = members.findAllById(found.stream().map(Membership::memberId).toList()).stream()
-                .collect(Collectors.toMap(Member::id, Function.identity()));
-        return found.stream().map(s -> byId.get(s.memberId()).view(s.unitId())).toList();
+        Map<String, Object> params = Map.of("roots", List.of(unitId), "day", asOf);
+        String from = includeSubtree ? MEMBERS_UNDER : MEMBERS_IN;
+        return views(from, params, " order by m.id");
     }
 
     public long count(long unitId, LocalDate asOf, boolean includeSubtree) {
-        List<Long> ids = subtreeIds(unitId, asOf, includeSubtree);
-        return ids.isEmpty() ? 0 : memberships.countInUnitsOn(ids, asOf);
+        String from = includeSubtree ? MEMBERS_UNDER : MEMBERS_IN;
+        return jdbc.sql("select count(*) " + from).params(Map.of("roots", List.of(unitId), "day", asOf))
+                .query(Long.class).single();
+    }
+
+    /**
+     * The members who may be sent notices: active (not left, deceased or erased), with a membership on {@code day}
+     * in one of the roots' subtrees, with the tag if one is given. One column, {@code member_id}, each once.
+     * The roots are a short list (one unit, or an activity's audience units); the tree is walked in the database.
+     */
+    public Selection activeMembersUnder(Collection<Long> roots, LocalDate day, MemberTag tag) {
+        Map<String, Object> params = new java.util.HashMap<>(Map.of("mroots", List.copyOf(roots), "mday", day));
+        String sql = "select distinct mu.member_id from " + UnitTreeSql.subtree("mroots", "mday")
+                + " t join member_unit mu on mu.unit_id = t.id and " + Period.sqlValidOn("mu", "mday")
+                + " join member m on m.id = mu.member_id and m.status = 'ACTIVE'"
+                + " where m.restricted_at is null";
+        if (tag != null) {
+            sql += " and exists (select 1 from member_tag g where g.member_id = m.id and g.tag = :mtag)";
+            params.put("mtag", tag.name());
+        }
+        return new Selection(sql, params);
+    }
+
+    /** How many rows a selection has (one statement). */
+    public long count(Selection selection) {
+        return jdbc.sql("select count(*) from (" + selection.sql() + ") c").params(selection.params())
+                .query(Long.class).single();
+    }
+
+    private static final int PAGE_IDS = 500;
+    private static final String COLUMNS = """
+            m.id, m.full_name, m.phone, m.birth_year, m.party_member, m.pioneer, m.status, m.join_date,
+            m.recruited_by_member_id, mu.unit_id""";
+    /** Where the JOINS marker is, a query may join more tables (the tags). */
+    private static final String JOINS = " /*joins*/ ";
+    private static final String MEMBERS_UNDER = " from " + UnitTreeSql.subtree("roots", "day")
+            + " t join member_unit mu on mu.unit_id = t.id join member m on m.id = mu.member_id" + JOINS + "where "
+            + Period.sqlValidOn("mu");
+    private static final String MEMBERS_IN = " from member_unit mu join member m on m.id = mu.member_id" + JOINS
+            + "where mu.unit_id in (:roots) and " + Period.sqlValidOn("mu");
+
+    /** The members {@code from} finds, with their tags from one more statement over the same rows. */
+    private List<MemberView> views(String from, Map<String, Object> params, String order) {
+        List<MemberView> rows = jdbc.sql("select " + COLUMNS + from + order).params(params)
+                .query((rs, i) -> new MemberView(rs.getLong("id"), rs.getString("full_name"), rs.getString("phone"),
+                        rs.getObject("birth_year", Integer.class), rs.getBoolean("party_member"),
+                        rs.getBoolean("pioneer"), rs.getString("status"), rs.getObject("join_date", LocalDate.class),
+                        rs.getObject("unit_id", Long.class), Set.of(),
+                        rs.getObject("recruited_by_member_id", Long.class)))
+                .list();
+        if (rows.isEmpty()) {
+            return rows;
+        }
+        Map<Long, Set<String>> tags = new java.util.HashMap<>();
+        // a page: its ids (a bounded list); a whole list: the same rows joined to their tags
+        var tagQuery = rows.size() <= PAGE_IDS
+                ? jdbc.sql("select member_id, tag from member_tag where member_id in (:ids)")
+                        .param("ids", rows.stream().map(MemberView::id).toList())
+                : jdbc.sql("select g.member_id, g.tag" + from.replace(JOINS, " join member_tag g on g.member_id = m.id ")).params(params);
+        tagQuery.query(rs -> {
+                    tags.computeIfAbsent(rs.getLong(1), k -> new java.util.TreeSet<>()).add(rs.getString(2));
+                });
+        if (tags.isEmpty()) {
+            return rows;
+        }
+        return rows.stream().map(m -> tags.containsKey(m.id()) ? new MemberView(m.id(), m.fullName(), m.phone(),
+                m.birthYear(), m.partyMember(), m.pioneer(), m.status(), m.joinDate(), m.unitId(),
+                Set.copyOf(tags.get(m.id())), m.recruitedBy()) : m).toList();
     }
 
     /** The unit the member belonged to on {@code asOf}. */
@@ -118,6 +198,82 @@ public class MemberDirectory {
         memberships.save(new Membership(memberId, unitId, on));
     }
 
+    /**
+     * Restricts processing (she withdrew her consent, {@code /rutdongy}): her record stays, but she gets no notices
+     * and no surveys until she agrees again ({@code restricted} false).
+     */
+    @Transactional
+    public void restrictProcessing(long memberId, boolean restricted) {
+        jdbc.sql("update member set restricted_at = :at where id = :id")
+                .param("at", restricted ? java.time.OffsetDateTime.now(clock) : null, java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("id", memberId).update();
+        log.info("Processing of member {} {}", memberId, restricted ? "restricted" : "no longer restricted");
+    }
+
+    @Transactional(readOnly = true)
+    public boolean isRestricted(long memberId) {
+        return jdbc.sql("select count(*) from member where id = :id and restricted_at is not null")
+                .param("id", memberId).query(Long.class).single() > 0;
+    }
+
+    /**
+     * Everything the member module holds about her, as plain text for a file (the right of access): her record,
+     * her units over time, her roles over time, her linked accounts and her consents. {@code label} renders a
+     * message key in her language.
+     */
+    @Transactional(readOnly = true)
+    public String exportOf(long memberId, java.util.function.Function<String, String> label) {
+        StringBuilder out = new StringBuilder();
+        MemberView me = findById(memberId).orElseThrow(() -> new UserFacingException("member.not-found", memberId));
+        out.append(label.apply("member.export.record")).append('\n');
+        line(out, "full_name", me.fullName());
+        line(out, "phone", me.phone());
+        line(out, "birth_year", me.birthYear());
+        line(out, "party_member", me.partyMember());
+        line(out, "pioneer", me.pioneer());
+        line(out, "status", me.status());
+        line(out, "join_date", me.joinDate());
+        line(out, "tags", String.join(", ", me.tags()));
+        line(out, "processing_restricted", isRestricted(memberId));
+        out.append('\n').append(label.apply("member.export.units")).append('\n');
+        jdbc.sql("""
+                select u.code, u.name, mu.valid_from, mu.valid_to from member_unit mu join org_unit u on u.id = mu.unit_id
+                 where mu.member_id = :id order by mu.valid_from""").param("id", memberId).query(rs -> {
+                    out.append("- ").append(rs.getString(1)).append(" ").append(rs.getString(2)).append(": ")
+                            .append(rs.getObject(3, LocalDate.class)).append(" → ")
+                            .append(rs.getObject(4, LocalDate.class) == null ? "" : rs.getObject(4, LocalDate.class))
+                            .append('\n');
+                });
+        out.append('\n').append(label.apply("member.export.roles")).append('\n');
+        jdbc.sql("""
+                select r.role, u.code, r.valid_from, r.valid_to from role_assignment r join org_unit u on u.id = r.unit_id
+                 where r.member_id = :id order by r.valid_from""").param("id", memberId).query(rs -> {
+                    out.append("- ").append(rs.getString(1)).append(" ").append(rs.getString(2)).append(": ")
+                            .append(rs.getObject(3, LocalDate.class)).append(" → ")
+                            .append(rs.getObject(4, LocalDate.class) == null ? "" : rs.getObject(4, LocalDate.class))
+                            .append('\n');
+                });
+        out.append('\n').append(label.apply("member.export.accounts")).append('\n');
+        jdbc.sql("select channel, user_id, language, linked_at from member_account where member_id = :id")
+                .param("id", memberId).query(rs -> {
+                    out.append("- ").append(rs.getString(1)).append(" ").append(rs.getString(2)).append(" (")
+                            .append(rs.getString(3)).append(") ").append(rs.getString(4)).append('\n');
+                    jdbc.sql("""
+                            select notice_version, given_at, withdrawn_at from consent
+                             where channel = :c and user_id = :u order by given_at""")
+                            .param("c", rs.getString(1)).param("u", rs.getString(2)).query(c -> {
+                                out.append("  ").append(label.apply("member.export.consent")).append(" ")
+                                        .append(c.getString(1)).append(": ").append(c.getString(2))
+                                        .append(c.getString(3) == null ? "" : " / " + c.getString(3)).append('\n');
+                            });
+                });
+        return out.toString();
+    }
+
+    private static void line(StringBuilder out, String field, Object value) {
+        out.append(field).append(": ").append(value == null ? "" : value).append('\n');
+    }
+
     /** Removes her personal data for good; the id stays so participation counted elsewhere still adds up. */
     @Transactional
     public void erasePersonalData(long memberId) {
@@ -126,13 +282,6 @@ public class MemberDirectory {
         member.erase();
         members.flush();
         log.info("Personal data of member {} erased", memberId);
-    }
-
-    private List<Long> subtreeIds(long unitId, LocalDate asOf, boolean includeSubtree) {
-        if (!includeSubtree) {
-            return List.of(unitId);
-        }
-        return org.subtree(unitId, asOf).stream().map(UnitView::id).toList();
     }
 
     private LocalDate today() {

@@ -42,8 +42,11 @@ public class RosterImporter {
     private final TransactionTemplate tx;
     private final Clock clock;
 
+    private final Erasure erasure;
+
     RosterImporter(RosterWriter writer, OrgService org, Vocabulary words, PlatformTransactionManager txManager,
-            Clock clock) {
+            Clock clock, Erasure erasure) {
+        this.erasure = erasure;
         this.writer = writer;
         this.org = org;
         this.words = words;
@@ -69,6 +72,7 @@ public class RosterImporter {
         Map<String, Integer> phones = new HashMap<>();
         Map<String, Integer> people = new HashMap<>();
         Map<String, Optional<UnitView>> units = new HashMap<>();
+        java.util.Set<String> erased = erasure.tombstones();
         for (Line line : table.lines()) {
             if (line.blank()) {
                 continue;
@@ -84,7 +88,10 @@ public class RosterImporter {
             String person = Texts.fold(row.fullName()) + "|" + row.birthYear() + "|" + row.unitCode();
             Integer earlier = row.phone() != null ? phones.putIfAbsent(row.phone(), row.rowNumber())
                     : people.putIfAbsent(person, row.rowNumber());
-            if (unit.isEmpty()) {
+            if (row.phone() != null && erased.contains(Erasure.hash(row.phone()))) {
+                // she asked to be erased: not brought back by a file, only by an admin's /khoiphuc
+                errors.add(new RowError(row.rowNumber(), "member.import.erased", new Object[0]));
+            } else if (unit.isEmpty()) {
                 errors.add(new RowError(row.rowNumber(), "member.import.unknown-unit", new Object[] {row.unitCode()}));
             } else if (earlier != null && row.phone() != null) {
                 errors.add(new RowError(row.rowNumber(), "member.import.duplicate-phone", new Object[] {earlier}));

@@ -2,26 +2,21 @@ package vn.hoibot.broadcast.bot;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.hoibot.broadcast.AudienceSource;
-import vn.hoibot.broadcast.NewBroadcast.Recipient;
 import vn.hoibot.chat.ChatContext;
 import vn.hoibot.chat.Messages;
 import vn.hoibot.chat.UserFacingException;
 import vn.hoibot.member.Accounts;
 import vn.hoibot.member.MemberDirectory;
-import vn.hoibot.member.MemberStatus;
 import vn.hoibot.member.MemberTag;
-import vn.hoibot.member.MemberView;
+import vn.hoibot.member.Selection;
 import vn.hoibot.org.OrgService;
 import vn.hoibot.org.UnitView;
 import vn.hoibot.access.AccessPolicy;
@@ -37,7 +32,12 @@ import vn.hoibot.access.Permission;
 class Audiences {
 
     /** A resolved audience: the unit, a description for reports, and one recipient per chat. */
-    record Resolved(long unitId, String description, List<Recipient> recipients, int people, int groups) {
+    record Resolved(long unitId, String description, Selection people, Selection groups, long peopleCount,
+            long groupCount) {
+
+        long total() {
+            return peopleCount + groupCount;
+        }
     }
 
     private final AccessPolicy policy;
@@ -84,12 +84,15 @@ class Audiences {
         AudienceSource.Members found = source.resolve(ctx, actor, spec)
                 .orElseThrow(() -> new UserFacingException("chat.button.expired"));
         policy.require(actor, Permission.BROADCAST, found.unitId());
-        Map<String, Recipient> byChat = new LinkedHashMap<>();
-        accounts.chatsOf(found.memberIds()).forEach(c -> byChat.putIfAbsent(c.channel() + ":" + c.chatId(),
-                Recipient.member(c.channel(), c.chatId(), c.memberId(), variant(c.locale()))));
-        return new Resolved(found.unitId(), found.description(), List.copyOf(byChat.values()), byChat.size(), 0);
+        Selection chats = accounts.chatsOf(found.selection());
+        return new Resolved(found.unitId(), found.description(), chats, null, members.count(chats), 0);
     }
 
+    /**
+     * The audience of a spec, counted in the database: two or three statements whatever its size, and nothing
+     * loaded; {@link vn.hoibot.broadcast.Outbox#enqueue(vn.hoibot.broadcast.NewBroadcast, Selection, Selection)}
+     * copies it into the outbox the same way.
+     */
     @Transactional(readOnly = true)
     Resolved resolve(ChatContext ctx, Actor actor, String spec) {
         if (!spec.startsWith("u:") && !spec.startsWith("t:")) {
@@ -109,27 +112,13 @@ class Audiences {
         policy.require(actor, Permission.BROADCAST, unitId); // an audience outside her subtree: refused
         LocalDate today = LocalDate.now(clock);
         UnitView unit = org.find(unitId).orElseThrow(() -> new UserFacingException("chat.button.expired"));
-        String tagName = tag == null ? null : tag.name();
-        List<Long> memberIds = members.membersOf(unitId, today, true).stream()
-                .filter(m -> MemberStatus.ACTIVE.name().equals(m.status()))
-                .filter(m -> tagName == null || m.tags().contains(tagName)).map(MemberView::id).toList();
-        Map<String, Recipient> byChat = new LinkedHashMap<>();
-        accounts.chatsOf(memberIds).forEach(c -> byChat.putIfAbsent(c.channel() + ":" + c.chatId(),
-                Recipient.member(c.channel(), c.chatId(), c.memberId(), variant(c.locale()))));
-        int people = byChat.size();
-        List<Recipient> groups = new ArrayList<>();
-        if (tag == null) {
-            Set<Long> units = org.subtree(unitId, today).stream().map(UnitView::id).collect(Collectors.toSet());
-            accounts.groupChatsOf(units).forEach(g -> {
-                if (byChat.putIfAbsent(g.channel() + ":" + g.chatId(), Recipient.group(g.channel(), g.chatId(), "vi")) == null) {
-                    groups.add(byChat.get(g.channel() + ":" + g.chatId()));
-                }
-            });
-        }
+        Selection people = accounts.chatsOf(members.activeMembersUnder(List.of(unitId), today, tag));
+        Selection groups = tag == null ? accounts.groupChatsUnder(unitId, today) : null;
         String description = tag == null ? ctx.textIn(Messages.VIETNAMESE, "broadcast.audience.unit", unit.name())
                 : ctx.textIn(Messages.VIETNAMESE, "broadcast.audience.tag",
                         ctx.textIn(Messages.VIETNAMESE, tag.messageKey()), unit.name());
-        return new Resolved(unitId, description, List.copyOf(byChat.values()), people, groups.size());
+        return new Resolved(unitId, description, people, groups, members.count(people),
+                groups == null ? 0 : members.count(groups));
     }
 
     static String variant(java.util.Locale locale) {

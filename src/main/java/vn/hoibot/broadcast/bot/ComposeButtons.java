@@ -56,7 +56,7 @@ class ComposeButtons {
     /** She chose an audience: the preview as members will see it, then the confirm buttons. */
     void preview(ChatContext ctx, DialogState state, String spec) {
         Audiences.Resolved audience = audiences.resolve(ctx, accounts.actor(ctx.sender()), spec);
-        if (audience.recipients().isEmpty()) {
+        if (audience.total() == 0) {
             throw new UserFacingException("broadcast.audience.empty");
         }
         ctx.save(state.with("audience", spec).next("confirm"));
@@ -68,7 +68,7 @@ class ComposeButtons {
         }
         ctx.reply(new Outbound(ctx.sender().chatId(), state.get("text"), "1".equals(state.get("html")),
                 noticeButtons, null, false, attachment(state)));
-        ctx.reply(ctx.message("broadcast.compose.confirm", audience.people(), audience.groups(),
+        ctx.reply(ctx.message("broadcast.compose.confirm", audience.peopleCount(), audience.groupCount(),
                 audience.description()).withButtons(List.of(
                         List.of(ctx.button("broadcast.button.send_now", SEND, ""),
                                 ctx.button("broadcast.button.schedule", SCHEDULE, "")),
@@ -91,28 +91,24 @@ class ComposeButtons {
     void send(ChatContext ctx, DialogState state, String messageId, Instant at) {
         Actor actor = accounts.actor(ctx.sender());
         Audiences.Resolved audience = audiences.resolve(ctx, actor, state.get("audience"));
-        if (audience.recipients().isEmpty()) {
-            throw new UserFacingException("broadcast.audience.empty");
-        }
         String text = state.get("text");
         Map<String, Content> variants = Map.of("vi", new Content(text, noticeButtons(ctx, state, Messages.VIETNAMESE)),
                 "en", new Content(text, noticeButtons(ctx, state, Messages.ENGLISH)));
         NewBroadcast notice = new NewBroadcast(BroadcastKind.NOTICE, actor.memberId(), audience.description(),
-                audience.unitId(), "1".equals(state.get("html")), variants, attachment(state), audience.recipients(), at,
-                null);
+                audience.unitId(), "1".equals(state.get("html")), variants, attachment(state), List.of(), at, null);
         ctx.endDialog();
         if (at == null) {
             // the id is known only after enqueue; the stop button carries it
             long id = outbox.enqueue(notice.reportingTo(new ProgressTarget(ctx.sender().channel(),
-                    ctx.sender().chatId(), messageId, Audiences.variant(ctx.locale()))));
+                    ctx.sender().chatId(), messageId, Audiences.variant(ctx.locale()))), audience.people(),
+                    audience.groups());
             Button stop = ctx.button("broadcast.button.cancel_sending", ReportCommand.STOP, Long.toString(id));
             outboxProgressButtons(id, stop);
-            ctx.edit(messageId, ctx.message("broadcast.compose.queued", id, audience.recipients().size())
+            ctx.edit(messageId, ctx.message("broadcast.compose.queued", id, outbox.total(id))
                     .withButtons(List.of(List.of(stop))));
         } else {
-            long id = outbox.enqueue(notice);
-            ctx.reply("broadcast.compose.scheduled", id, TIME.format(at.atZone(clock.getZone())),
-                    audience.recipients().size());
+            long id = outbox.enqueue(notice, audience.people(), audience.groups());
+            ctx.reply("broadcast.compose.scheduled", id, TIME.format(at.atZone(clock.getZone())), outbox.total(id));
         }
     }
 

@@ -20,7 +20,7 @@ import vn.hoibot.meeting.Activities;
 import vn.hoibot.meeting.ActivityView;
 import vn.hoibot.meeting.Rsvp;
 import vn.hoibot.meeting.Rsvps;
-import vn.hoibot.member.MemberView;
+import vn.hoibot.member.Selection;
 import vn.hoibot.org.OrgService;
 import vn.hoibot.org.UnitView;
 import vn.hoibot.access.AccessPolicy;
@@ -83,12 +83,13 @@ class RsvpAudiences implements AudienceSource {
         }
         ActivityView activity = found.get();
         policy.require(actor, Permission.BROADCAST, activity.unitId());
-        Map<Long, Rsvp> answers = rsvps.answers(activity.id());
         boolean yes = parts[2].equals("YES");
-        List<Long> members = activities.invitees(activity.id()).stream().map(MemberView::id)
-                .filter(id -> yes ? answers.get(id) == Rsvp.YES : !answers.containsKey(id)).toList();
+        Optional<Selection> members = activities.inviteesAnswering(activity.id(), yes ? Rsvp.YES : null);
+        if (members.isEmpty()) {
+            return Optional.empty();
+        }
         String description = ctx.textIn(Messages.VIETNAMESE, yes ? "meeting.audience.yes" : "meeting.audience.none",
                 activity.title(), DAY.format(activity.startsAt()));
-        return Optional.of(new Members(activity.unitId(), description, members));
+        return Optional.of(new Members(activity.unitId(), description, members.get()));
     }
 }

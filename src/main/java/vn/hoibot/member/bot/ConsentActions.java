@@ -25,9 +25,13 @@ class ConsentActions {
     static class Agree implements ButtonAction {
 
         private final Consents consents;
+        private final vn.hoibot.member.Accounts accounts;
+        private final vn.hoibot.member.MemberDirectory directory;
 
-        Agree(Consents consents) {
+        Agree(Consents consents, vn.hoibot.member.Accounts accounts, vn.hoibot.member.MemberDirectory directory) {
             this.consents = consents;
+            this.accounts = accounts;
+            this.directory = directory;
         }
 
         @Override
@@ -38,6 +42,9 @@ class ConsentActions {
         @Override
         public void onPress(ChatContext ctx, String payload, String messageId) {
             consents.giveConsent(ctx.sender());
+            // she agrees again after /rutdongy: processing is no longer restricted
+            accounts.memberFor(ctx.sender().channel(), ctx.sender().userId())
+                    .ifPresent(member -> directory.restrictProcessing(member, false));
             var consent = consents.consentOf(ctx.sender()).orElseThrow();
             ctx.edit(messageId, ctx.message("member.consent.given", consent.noticeVersion(),
                     WHEN.format(consent.givenAt())));

@@ -58,10 +58,39 @@ class MeCommand implements CommandHandler {
         String consent = consents.consentOf(ctx.sender())
                 .map(c -> ctx.text("member.me.consent", c.noticeVersion(), ConsentActions.WHEN.format(c.givenAt())))
                 .orElse(none);
-        ctx.reply("member.me.text", me.fullName(), me.phone() == null ? none : me.phone(),
+        ctx.reply(ctx.message("member.me.text", me.fullName(), me.phone() == null ? none : me.phone(),
                 me.birthYear() == null ? none : String.valueOf(me.birthYear()), unit,
                 roleList.isEmpty() ? none : roleList, ctx.text(me.partyMember() ? "member.yes" : "member.no"),
-                tags.isEmpty() ? none : tags, me.joinDate() == null ? none : DATE.format(me.joinDate()), consent);
+                tags.isEmpty() ? none : tags, me.joinDate() == null ? none : DATE.format(me.joinDate()), consent)
+                .withButtons(java.util.List.of(java.util.List.of(ctx.button("member.me.file_button", EXPORT, "")))));
+    }
+
+    static final String EXPORT = "member.me.export";
+
+    /** The right of access: everything the member module holds about her, as a file she can keep. */
+    @Component
+    static class Export implements vn.hoibot.chat.ButtonAction {
+
+        private final Accounts accounts;
+        private final MemberDirectory directory;
+
+        Export(Accounts accounts, MemberDirectory directory) {
+            this.accounts = accounts;
+            this.directory = directory;
+        }
+
+        @Override
+        public String action() {
+            return EXPORT;
+        }
+
+        @Override
+        public void onPress(ChatContext ctx, String payload, String messageId) {
+            MemberView me = Linked.member(ctx, accounts, directory);
+            String file = directory.exportOf(me.id(), ctx::text);
+            ctx.reply(ctx.message("member.me.file_caption").withAttachment(vn.hoibot.chat.Attachment.document(
+                    "du-lieu-cua-toi.txt", file.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        }
     }
 
     /** Her member record, or a polite request to link first. */

@@ -64,8 +64,10 @@ class StartCommand implements CommandHandler {
         }
         String payload = invite == null ? "" : invite;
         ctx.reply(ctx.message("member.consent.notice", consents.noticeVersion()).withButtons(List.of(
-                List.of(ctx.button("member.consent.agree", ConsentActions.AGREE, payload)),
-                List.of(ctx.button("member.consent.decline", ConsentActions.DECLINE, payload)))));
+                // keys bound to no user: nothing about her (not even her Telegram id) is stored before she agrees;
+                // the notice is in her private chat, so only she can press them
+                List.of(ctx.buttonFor(null, ctx.text("member.consent.agree"), ConsentActions.AGREE, payload)),
+                List.of(ctx.buttonFor(null, ctx.text("member.consent.decline"), ConsentActions.DECLINE, payload)))));
     }
 
     /** Asks her to share her own number with the keyboard button, remembering the invite in the dialog. */
