@@ -38,6 +38,9 @@ public final class FormValidator {
 
     private DefinitionResult run() {
         errors.addAll(raw.readErrors());
+        if (!errors.isEmpty() && raw.settings() == null && raw.survey().isEmpty()) {
+            return new DefinitionResult(raw.file(), null, errors);
+        }
         RawRow settings = raw.settings() != null ? raw.settings()
                 : new RawRow(SourceLocation.file(raw.file()), Map.of());
         if (!settings.get("default_language").isBlank()) {
