@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 
 import vn.hoibot.survey.form.DefinitionError;
 import vn.hoibot.survey.form.DefinitionResult;
+import vn.hoibot.survey.form.RawForm;
 import vn.hoibot.survey.form.SourceLocation;
 import vn.hoibot.survey.form.SurveyForm;
 import vn.hoibot.survey.form.SurveyForms;
@@ -33,6 +34,7 @@ class SurveyCatalog {
     private static final Logger log = LoggerFactory.getLogger(SurveyCatalog.class);
 
     private final Map<String, SurveyForm> forms = new LinkedHashMap<>();
+    private final Map<String, RawForm> raws = new LinkedHashMap<>();
     private final List<DefinitionResult> rejected = new ArrayList<>();
 
     SurveyCatalog(SurveyProperties properties) {
@@ -66,10 +68,11 @@ class SurveyCatalog {
         if (result.valid() && forms.containsKey(result.form().formId())) {
             result = new DefinitionResult(result.file(), null, List.of(new DefinitionError(
                     SourceLocation.file(result.file()), "survey.form.error.duplicate-form-id",
-                    new Object[] { result.form().formId() })));
+                    new Object[] { result.form().formId() })), result.raw());
         }
         if (result.valid()) {
             forms.put(result.form().formId(), result.form());
+            raws.put(result.form().formId(), result.raw());
         } else {
             rejected.add(result);
             result.errors().forEach(e -> log.warn("Survey definition not loaded: {}", e));
@@ -84,6 +87,11 @@ class SurveyCatalog {
 
     Optional<SurveyForm> form(String formId) {
         return Optional.ofNullable(forms.get(formId));
+    }
+
+    /** The rows the form was read from, to store with a run. */
+    RawForm raw(String formId) {
+        return raws.get(formId);
     }
 
     List<SurveyForm> forms() {

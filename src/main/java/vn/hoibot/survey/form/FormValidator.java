@@ -39,7 +39,7 @@ public final class FormValidator {
     private DefinitionResult run() {
         errors.addAll(raw.readErrors());
         if (!errors.isEmpty() && raw.settings() == null && raw.survey().isEmpty()) {
-            return new DefinitionResult(raw.file(), null, errors);
+            return new DefinitionResult(raw.file(), null, errors, raw);
         }
         RawRow settings = raw.settings() != null ? raw.settings()
                 : new RawRow(SourceLocation.file(raw.file()), Map.of());
@@ -66,10 +66,10 @@ public final class FormValidator {
             error(SourceLocation.file(raw.file()), "survey.form.error.no-questions");
         }
         if (!errors.isEmpty()) {
-            return new DefinitionResult(raw.file(), null, errors);
+            return new DefinitionResult(raw.file(), null, errors, raw);
         }
         return new DefinitionResult(raw.file(), new SurveyForm(formId, version, title, defaultLanguage,
-                kind, sensitive, questions, choices, SourceLocation.file(raw.file())), List.of());
+                kind, sensitive, questions, choices, SourceLocation.file(raw.file())), List.of(), raw);
     }
 
     private SurveyKind kind(RawRow settings) {

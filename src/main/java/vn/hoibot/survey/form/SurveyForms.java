@@ -31,6 +31,6 @@ public final class SurveyForms {
     }
 
     private static DefinitionResult failed(String file, String key, Object... args) {
-        return new DefinitionResult(file, null, List.of(new DefinitionError(SourceLocation.file(file), key, args)));
+        return new DefinitionResult(file, null, List.of(new DefinitionError(SourceLocation.file(file), key, args)), null);
     }
 }
