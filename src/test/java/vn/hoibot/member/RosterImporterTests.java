@@ -22,6 +22,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 import vn.hoibot.org.NewUnit;
 import vn.hoibot.org.OrgService;
 import vn.hoibot.org.UnitView;
+import vn.hoibot.access.Role;
+import vn.hoibot.access.RoleAssignments;
+import vn.hoibot.spreadsheet.ImportOptions;
+import vn.hoibot.spreadsheet.ImportReport;
+import vn.hoibot.spreadsheet.RowError;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "spring.quartz.auto-startup=false")
 class RosterImporterTests {

@@ -13,12 +13,12 @@ import vn.hoibot.chat.ChatContext;
 import vn.hoibot.chat.CommandHandler;
 import vn.hoibot.chat.Outbound;
 import vn.hoibot.chat.UserFacingException;
-import vn.hoibot.member.AccessPolicy;
 import vn.hoibot.member.Accounts;
-import vn.hoibot.member.Actor;
 import vn.hoibot.member.MemberDirectory;
 import vn.hoibot.member.MemberView;
-import vn.hoibot.member.Permission;
+import vn.hoibot.access.AccessPolicy;
+import vn.hoibot.access.Actor;
+import vn.hoibot.access.Permission;
 
 /**
  * /baocaogui &lt;id&gt;: the delivery report of a notice, a stop button while it is not finished, and the members it

@@ -1,5 +1,0 @@
-package vn.hoibot.member;
-
-/** A role held over a unit's subtree. */
-public record RoleGrant(Role role, long unitId) {
-}
