@@ -19,6 +19,7 @@ import vn.hoibot.survey.form.FormWalk;
 import vn.hoibot.survey.form.Question;
 import vn.hoibot.survey.form.QuestionType;
 import vn.hoibot.survey.form.SurveyForm;
+import vn.hoibot.time.ServiceZone;
 
 /**
  * Answering a run, whoever answers (the member, or a leader for her): each answer is checked against the question
@@ -166,6 +167,6 @@ class SurveyAnswering {
     }
 
     LocalDate today() {
-        return LocalDate.now(clock.withZone(SurveyTime.ZONE));
+        return ServiceZone.today(clock);
     }
 }

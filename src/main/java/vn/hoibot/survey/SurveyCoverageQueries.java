@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import vn.hoibot.time.ServiceZone;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -65,8 +67,8 @@ class SurveyCoverageQueries implements SurveyCoverage {
     }
 
     private JdbcClient.StatementSpec query(String sql, long root, String level, SurveyKind kind, LocalDate asOf) {
-        Instant from = asOf.minusYears(1).plusDays(1).atStartOfDay(SurveyTime.ZONE).toInstant();
-        Instant to = asOf.plusDays(1).atStartOfDay(SurveyTime.ZONE).toInstant();
+        Instant from = asOf.minusYears(1).plusDays(1).atStartOfDay(ServiceZone.VIETNAM).toInstant();
+        Instant to = asOf.plusDays(1).atStartOfDay(ServiceZone.VIETNAM).toInstant();
         return jdbc.sql(sql).param("root", root).param("level", level).param("kind", kind.name())
                 .param("day", asOf).param("from", from.atOffset(ZoneOffset.UTC)).param("to", to.atOffset(ZoneOffset.UTC));
     }

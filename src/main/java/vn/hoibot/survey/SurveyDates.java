@@ -1,27 +1,23 @@
 package vn.hoibot.survey;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
+import vn.hoibot.chat.UserFacingException;
 import vn.hoibot.survey.form.AnswerCheck;
+import vn.hoibot.time.VietnameseDates;
 
-/** Reads date answers (day/month/year); to be replaced by the time module's Vietnamese date parser. */
+/** Date answers are read by the shared Vietnamese date parser ({@code 15/3/2027}, {@code ngày mai}...). */
 @Component
 class SurveyDates implements AnswerCheck.DateReader {
-
-    private static final DateTimeFormatter DMY = DateTimeFormatter.ofPattern("d/M/uuuu")
-            .withResolverStyle(ResolverStyle.STRICT);
 
     @Override
     public Optional<LocalDate> read(String text, LocalDate today) {
         try {
-            return Optional.of(LocalDate.parse(text.strip().replace('-', '/').replace('.', '/'), DMY));
-        } catch (DateTimeParseException e) {
+            return Optional.ofNullable(VietnameseDates.parse(text, today).date());
+        } catch (UserFacingException e) {
             return Optional.empty();
         }
     }
