@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 import vn.hoibot.chat.UserFacingException;
-import vn.hoibot.member.Folding;
+import vn.hoibot.text.Texts;
 
 /**
  * Reads period specs ({@code 3-2026}, {@code q1-2026}, {@code 6t-2026}, {@code 6t2-2026}, {@code nam-2026},
@@ -38,7 +38,7 @@ public class ReportPeriods {
      * {@code indicator.period.out-of-order}) with the spec as argument.
      */
     public ReportPeriod parse(String spec) {
-        String s = Folding.fold(spec).replace(" ", "");
+        String s = Texts.fold(spec).replace(" ", "");
         Matcher m;
         if ((m = HALF.matcher(s)).matches()) {
             int year = Integer.parseInt(m.group(2));
