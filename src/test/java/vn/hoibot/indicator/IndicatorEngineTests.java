@@ -81,6 +81,8 @@ class IndicatorEngineTests {
     @Autowired
     JdbcClient jdbc;
     @Autowired
+    IndicatorRecords records;
+    @Autowired
     vn.hoibot.chat.Messages messages;
 
     IndicatorDataset data;
@@ -88,7 +90,7 @@ class IndicatorEngineTests {
 
     @BeforeAll
     void buildTheProvince() {
-        data = new IndicatorDataset(org, restructuring, jdbc).build();
+        data = new IndicatorDataset(org, restructuring, jdbc, records, periods).build();
         coverage.dataset = data;
         half = engine.compute(data.units.get("PROV"), periods.parse("6t-2026"));
     }
@@ -233,6 +235,21 @@ class IndicatorEngineTests {
                 "--period=6t-2026"));
         assertThat(exit[0]).isEqualTo(1);
         assertThat(printed.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("Không có đơn vị mã \"NOPE\"");
+    }
+
+    @Test
+    void refusesRecordsWithDatesOutOfOrderAndReportsForOtherPeriods() {
+        long xaE = data.units.get("XA_E");
+        assertThatThrownBy(() -> records.resource(xaE, ResourceKind.FUND, LocalDate.of(2026, 5, 1),
+                LocalDate.of(2026, 4, 1), null)).isInstanceOf(UserFacingException.class)
+                .extracting(e -> ((UserFacingException) e).key()).isEqualTo("indicator.record.dates-out-of-order");
+        assertThatThrownBy(() -> records.submitReport(xaE, periods.parse("q1-2026"), true, true, null, null))
+                .isInstanceOf(UserFacingException.class).extracting(e -> ((UserFacingException) e).key())
+                .isEqualTo("indicator.report.not-a-reporting-period");
+        assertThat(records.reportFor(data.units.get("XA_A"), periods.parse("6t-2026")).orElseThrow().runsOnePlusOne())
+                .isFalse();
+        assertThat(jdbc.sql("select count(*) from ind_resource where unit_id = ?").param(xaE).query(Long.class)
+                .single()).isZero();
     }
 
     private CommuneResult commune(String code) {
