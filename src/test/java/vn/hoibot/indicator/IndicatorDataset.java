@@ -38,8 +38,19 @@ class IndicatorDataset {
     private final IndicatorRecords records;
     private final ReportPeriods periods;
 
+    private static final java.util.concurrent.atomic.AtomicInteger PHONES = new java.util.concurrent.atomic.AtomicInteger(
+            (int) (System.nanoTime() % 1_000_000) * 10);
+    private final String prefix;
+
     IndicatorDataset(OrgService org, Restructuring restructuring, JdbcClient jdbc, IndicatorRecords records,
             ReportPeriods periods) {
+        this("", org, restructuring, jdbc, records, periods);
+    }
+
+    /** With {@code prefix} before every unit code, so several datasets live in one database. */
+    IndicatorDataset(String prefix, OrgService org, Restructuring restructuring, JdbcClient jdbc,
+            IndicatorRecords records, ReportPeriods periods) {
+        this.prefix = prefix;
         this.org = org;
         this.restructuring = restructuring;
         this.jdbc = jdbc;
@@ -194,7 +205,7 @@ class IndicatorDataset {
     }
 
     private void unit(String code, String name, String level, String parent) {
-        units.put(code, org.createUnit(new NewUnit(code, name, level, parent == null ? null : units.get(parent),
+        units.put(code, org.createUnit(new NewUnit(prefix + code, name, level, parent == null ? null : units.get(parent),
                 START)).id());
     }
 
@@ -202,7 +213,7 @@ class IndicatorDataset {
             String recruitedBy) {
         long id = insert("member", "full_name, name_key, phone, party_member, pioneer, status, join_date, "
                 + "recruited_by_member_id", "Hội viên " + key, "hoi vien " + key,
-                "09" + String.format("%08d", members.size() + 1), party, pioneer, status, joined,
+                "+849" + String.format("%08d", PHONES.incrementAndGet() % 100_000_000), party, pioneer, status, joined,
                 recruitedBy == null ? null : members.get(recruitedBy));
         members.put(key, id);
         jdbc.sql("insert into member_unit (member_id, unit_id, valid_from) values (?, ?, ?)")
@@ -221,8 +232,22 @@ class IndicatorDataset {
     }
 
     private void role(String member, String unit, LocalDate from, LocalDate to) {
+        role(member, "BRANCH_HEAD", unit, from, to);
+    }
+
+    private void role(String member, String role, String unit, LocalDate from, LocalDate to) {
         jdbc.sql("insert into role_assignment (member_id, role, unit_id, valid_from, valid_to) values (?, ?, ?, ?, ?)")
-                .params(members.get(member), "BRANCH_HEAD", units.get(unit), from, to).update();
+                .params(members.get(member), role, units.get(unit), from, to).update();
+    }
+
+    /**
+     * A person with a role on a unit, a member of the province itself (outside every commune unit, so no figure
+     * changes); returns her phone.
+     */
+    String person(String key, String role, String unit) {
+        member(key, "PROV", false, false, "ACTIVE", LocalDate.of(2020, 5, 1), null);
+        role(key, role, unit, START, null);
+        return jdbc.sql("select phone from member where id = ?").param(members.get(key)).query(String.class).single();
     }
 
     private final Map<String, Long> activities = new HashMap<>();
