@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 import vn.hoibot.chat.ButtonAction;
 import vn.hoibot.chat.ChatContext;
 import vn.hoibot.chat.CommandHandler;
-import vn.hoibot.member.Onboarding;
+import vn.hoibot.member.Erasure;
 
 /** /xoadulieu: deletes her personal data after she confirms with a button. */
 @Component
@@ -35,10 +35,10 @@ class EraseCommand implements CommandHandler {
     @Component
     static class Confirm implements ButtonAction {
 
-        private final Onboarding onboarding;
+        private final Erasure erasure;
 
-        Confirm(Onboarding onboarding) {
-            this.onboarding = onboarding;
+        Confirm(Erasure erasure) {
+            this.erasure = erasure;
         }
 
         @Override
@@ -48,7 +48,7 @@ class EraseCommand implements CommandHandler {
 
         @Override
         public void onPress(ChatContext ctx, String payload, String messageId) {
-            onboarding.erase(ctx.sender());
+            erasure.erase(ctx.sender());
             ctx.edit(messageId, ctx.message("member.erase.done"));
         }
     }

@@ -1,4 +1,4 @@
-package vn.hoibot.member;
+package vn.hoibot.org;
 
 import java.io.InputStream;
 import java.time.Clock;
@@ -20,10 +20,13 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.hoibot.chat.UserFacingException;
-import vn.hoibot.member.TableReader.Line;
-import vn.hoibot.member.TableReader.Table;
-import vn.hoibot.org.OrgService;
+import vn.hoibot.spreadsheet.TableReader.Line;
+import vn.hoibot.spreadsheet.TableReader.Table;
 import vn.hoibot.text.Texts;
+import vn.hoibot.spreadsheet.ImportOptions;
+import vn.hoibot.spreadsheet.ImportReport;
+import vn.hoibot.spreadsheet.RowError;
+import vn.hoibot.spreadsheet.TableReader;
 
 /**
  * Imports units (code, name, level, parent code) from CSV or XLSX, keyed by code: new units are created, renamed

@@ -1,4 +1,4 @@
-package vn.hoibot.member;
+package vn.hoibot.spreadsheet;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -30,21 +30,21 @@ import vn.hoibot.text.Texts;
  * Reads a CSV (UTF-8 with or without BOM, comma or semicolon) or the first sheet of an XLSX into rows of text.
  * Row numbers are those the user sees in Excel: the header is row 1.
  */
-final class TableReader {
+public final class TableReader {
 
-    record Line(int rowNumber, List<String> cells) {
-        String cell(int index) {
+    public record Line(int rowNumber, List<String> cells) {
+        public String cell(int index) {
             return index < 0 || index >= cells.size() ? "" : cells.get(index).strip();
         }
 
-        boolean blank() {
+        public boolean blank() {
             return cells.stream().allMatch(String::isBlank);
         }
     }
 
-    record Table(List<String> headers, List<Line> lines) {
+    public record Table(List<String> headers, List<Line> lines) {
         /** Index of the first header that folds to one of the aliases, or -1. */
-        int column(List<String> aliases) {
+        public int column(List<String> aliases) {
             for (int i = 0; i < headers.size(); i++) {
                 if (aliases.contains(Texts.fold(headers.get(i)))) {
                     return i;
@@ -59,7 +59,7 @@ final class TableReader {
     private TableReader() {
     }
 
-    static Table read(InputStream in, String fileName) {
+    public static Table read(InputStream in, String fileName) {
         String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
         try {
             if (name.endsWith(".xlsx") || name.endsWith(".xlsm")) {
