@@ -15,7 +15,7 @@ import vn.hoibot.org.UnitView;
 
 /**
  * The one authorisation check. A grant covers its unit's subtree as of today; a permission needs a grant of at least
- * its lowest role there. Admins may do everything everywhere. Every member holds {@link Role#MEMBER} on her own unit
+ * its lowest role there. Configured admins may do everything everywhere; an ADMIN role covers its unit's subtree. Every member holds {@link Role#MEMBER} on her own unit
  * (handed in by the member module: this module does not read memberships, so no dependency runs back up).
  */
 @Service
@@ -80,12 +80,12 @@ public class AccessPolicy {
         if (ownUnitId != null) {
             grants.add(new RoleGrant(Role.MEMBER, ownUnitId));
         }
-        boolean admin = false;
         for (RoleAssignment a : assignments.ofMemberOn(memberId, today)) {
             grants.add(new RoleGrant(a.role(), a.unitId()));
-            admin |= a.role() == Role.ADMIN;
         }
-        return new Actor(memberId, admin, grants);
+        // an ADMIN assignment is a grant on its unit's subtree like any other; only the admins named in the
+        // configuration (hoibot.member.admins, set by the member module) are admins everywhere
+        return new Actor(memberId, false, grants);
     }
 
     private static boolean isOpen(UnitView unit, LocalDate day) {

@@ -64,6 +64,44 @@ public class RoleAssignments {
         return !held.isEmpty();
     }
 
+    /**
+     * She moved to {@code unitId} on {@code day}: the roles she held on units that do not contain her new unit end
+     * that day (a role on a unit above both stays). Returns how many ended.
+     */
+    public int endOutside(long memberId, long unitId, LocalDate day) {
+        List<RoleAssignment> ending = assignments.ofMemberOn(memberId, day).stream()
+                .filter(a -> a.unitId() != unitId && !org.isWithin(unitId, a.unitId(), day)).toList();
+        ending.forEach(a -> a.end(day));
+        if (!ending.isEmpty()) {
+            log.info("{} roles of member {} ended: she moved to unit {}", ending.size(), memberId, unitId);
+        }
+        return ending.size();
+    }
+
+    /** She left (or died, or was erased): every role she holds ends on {@code day}. */
+    public int endAll(long memberId, LocalDate day) {
+        List<RoleAssignment> ending = assignments.ofMemberOn(memberId, day);
+        ending.forEach(a -> a.end(day));
+        if (!ending.isEmpty()) {
+            log.info("{} roles of member {} ended: she left", ending.size(), memberId);
+        }
+        return ending.size();
+    }
+
+    /**
+     * A roster row is the truth for the roles it can name on its unit: every role she holds on that unit other
+     * than {@code role} (null: none) ends on {@code day}, except ADMIN, which no roster names.
+     */
+    public int keepOnlyOnUnit(long memberId, long unitId, Role role, LocalDate day) {
+        List<RoleAssignment> ending = assignments.ofMemberOn(memberId, day).stream()
+                .filter(a -> a.unitId() == unitId && a.role() != Role.ADMIN && a.role() != role).toList();
+        ending.forEach(a -> a.end(day));
+        if (!ending.isEmpty()) {
+            log.info("{} roles of member {} on unit {} ended by the roster", ending.size(), memberId, unitId);
+        }
+        return ending.size();
+    }
+
     @Transactional(readOnly = true)
     public List<RoleGrant> grantsOf(long memberId) {
         return assignments.ofMemberOn(memberId, LocalDate.now(clock)).stream()

@@ -15,6 +15,7 @@ import vn.hoibot.member.MemberView;
 import vn.hoibot.org.OrgService;
 import vn.hoibot.org.UnitView;
 import vn.hoibot.access.AccessPolicy;
+import vn.hoibot.access.Actor;
 import vn.hoibot.access.Permission;
 import vn.hoibot.access.Role;
 import vn.hoibot.access.RoleAssignments;
@@ -62,8 +63,6 @@ class AssignRoleCommand implements CommandHandler {
         if (parts.length != 3) {
             throw new UserFacingException("member.role.usage", roleNames());
         }
-        MemberView member = directory.findByPhone(parts[0])
-                .orElseThrow(() -> new UserFacingException("member.role.no_member"));
         Role role;
         try {
             role = Role.valueOf(parts[1].toUpperCase(Locale.ROOT));
@@ -71,7 +70,15 @@ class AssignRoleCommand implements CommandHandler {
             throw new UserFacingException("member.role.usage", roleNames());
         }
         UnitView unit = org.findByCode(parts[2]).orElseThrow(() -> new UserFacingException("org.unit.not_found", parts[2]));
-        policy.require(accounts.actor(ctx.sender()), Permission.ASSIGN_ROLES, unit.id());
+        // the permission first, and the same answer for an unknown number as for a unit she may not act on, so
+        // nobody can test whether a number belongs to a member
+        Actor actor = accounts.actor(ctx.sender());
+        if (!policy.can(actor, Permission.ASSIGN_ROLES, unit.id())) {
+            throw new UserFacingException("member.role.no_member");
+        }
+        MemberView member = directory.findByPhone(parts[0])
+                .filter(m -> m.unitId() != null && policy.can(actor, Permission.VIEW_MEMBERS, m.unitId()))
+                .orElseThrow(() -> new UserFacingException("member.role.no_member"));
         roles.assign(member.id(), role, unit.id());
         menus.refreshAfterCommit(ctx, member.id());
         ctx.reply("member.role.assigned", member.fullName(), ctx.text(role.messageKey()), unit.name());

@@ -68,12 +68,14 @@ class RestructureCommand implements CommandHandler {
     @Override
     public void handle(ChatContext ctx, String args) {
         String[] words = args.strip().split("\\s+");
+        Actor actor = accounts.actor(ctx.sender());
         if (words.length == 2 && words[0].equals("xem")) {
-            show(ctx, unit(words[1]));
+            // only inside her subtree; a unit she may not see is answered as one that does not exist
+            show(ctx, org.findByCode(words[1]).filter(u -> policy.can(actor, Permission.VIEW_MEMBERS, u.id()))
+                    .orElseThrow(() -> new UserFacingException("org.unit.not_found", words[1])));
             return;
         }
         Change change = Change.parse(args.strip());
-        Actor actor = accounts.actor(ctx.sender());
         for (String code : change.codes()) {
             policy.require(actor, Permission.RESTRUCTURE, unit(code).id());
         }

@@ -38,9 +38,11 @@ public class MemberDirectory {
     private final Clock clock;
 
     private final JdbcClient jdbc;
+    private final vn.hoibot.access.RoleAssignments roles;
 
     MemberDirectory(MemberRepository members, MembershipRepository memberships, OrgService org, Clock clock,
-            JdbcClient jdbc) {
+            JdbcClient jdbc, vn.hoibot.access.RoleAssignments roles) {
+        this.roles = roles;
         this.members = members;
         this.memberships = memberships;
         this.org = org;
@@ -196,6 +198,9 @@ public class MemberDirectory {
         }
         current.ifPresent(s -> DatedRow.endOrDelete(s, on, memberships::delete));
         memberships.save(new Membership(memberId, unitId, on));
+        if (current.isPresent()) {
+            roles.endOutside(memberId, unitId, on); // her roles on her old branch do not follow her
+        }
     }
 
     /**
@@ -281,6 +286,7 @@ public class MemberDirectory {
                 .orElseThrow(() -> new UserFacingException("member.not-found", memberId));
         member.erase();
         members.flush();
+        roles.endAll(memberId, today());
         log.info("Personal data of member {} erased", memberId);
     }
 

@@ -150,7 +150,8 @@ final class RosterRowParser {
             role = named.get() == Role.MEMBER ? null : named.get();
         }
         return new Parsed.Row(new RosterRow(n, name, phone, year, unit, party, pioneer, tags,
-                columns.get(Column.TAGS) >= 0, status, joined, columns.get(Column.JOIN_DATE) >= 0, role));
+                columns.get(Column.TAGS) >= 0, status, joined, columns.get(Column.JOIN_DATE) >= 0, role,
+                columns.get(Column.ROLE) >= 0));
     }
 
     private static Parsed problem(int rowNumber, String key, Object[] args) {

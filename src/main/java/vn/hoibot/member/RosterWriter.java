@@ -50,7 +50,15 @@ class RosterWriter {
                 member = found.get();
                 changed = member.update(row.over(member.details()));
                 changed |= moveIfNeeded(member.id(), unit.id(), on);
-                changed |= assignIfNeeded(member.id(), row.role(), unit.id(), on);
+                MemberStatus status = member.status();
+                if (status == MemberStatus.LEFT || status == MemberStatus.DECEASED) {
+                    changed |= roles.endAll(member.id(), on) > 0; // she left: her roles end with her
+                } else {
+                    if (row.roleGiven()) {
+                        changed |= roles.keepOnlyOnUnit(member.id(), unit.id(), row.role(), on) > 0;
+                    }
+                    changed |= assignIfNeeded(member.id(), row.role(), unit.id(), on);
+                }
                 counts[changed ? 1 : 2]++;
                 continue;
             }
@@ -85,6 +93,9 @@ class RosterWriter {
             DatedRow.endOrDelete(open, from, memberships::delete);
         }
         memberships.save(new Membership(memberId, unitId, from));
+        if (current.isPresent()) {
+            roles.endOutside(memberId, unitId, from); // her roles on her old branch do not follow her
+        }
         return true;
     }
 

@@ -101,9 +101,11 @@ class ReportCommand implements CommandHandler {
             long id) {
         BroadcastReport report = broadcasts.report(id)
                 .orElseThrow(() -> new UserFacingException("broadcast.not_found", id));
+        // her role today decides, not that she once sent it: a creator who lost her role no longer reads names
         boolean own = actor.memberId() != null && actor.memberId().equals(report.createdBy());
-        boolean leader = report.unitId() != null && policy.can(actor, Permission.BROADCAST, report.unitId());
-        if (!own && !leader && !actor.admin()) {
+        boolean leader = report.unitId() != null ? policy.can(actor, Permission.BROADCAST, report.unitId())
+                : own && !policy.units(actor, Permission.BROADCAST).isEmpty();
+        if (!leader && !actor.admin()) {
             throw new UserFacingException("broadcast.not_found", id); // not hers: as if it did not exist
         }
         return report;
