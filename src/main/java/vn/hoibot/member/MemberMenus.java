@@ -50,10 +50,7 @@ public class MemberMenus implements CommandMenus {
 
     /** After commit, publishes the chat menus of a member whose roles may have changed, on each of her chats. */
     public void refreshAfterCommit(ChatContext ctx, long memberId) {
-        Set<Menu> menus = menusOf(accounts.actorOf(memberId));
-        if (menus.isEmpty()) {
-            return;
-        }
+        Set<Menu> menus = menusOf(accounts.actorOf(memberId)); // empty after a revoke: back to the members' menu
         var chats = accounts.chatsOf(java.util.List.of(memberId));
         ctx.afterCommit(() -> chats.forEach(c -> publisher.publishFor(c.channel(), c.chatId(), c.locale(), menus)));
     }

@@ -18,9 +18,15 @@ import vn.hoibot.time.DatedRow;
 class UnitChangeFollower {
 
     private final MembershipRepository memberships;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
-    UnitChangeFollower(MembershipRepository memberships) {
+    private final java.time.Clock clock;
+
+    UnitChangeFollower(MembershipRepository memberships, org.springframework.jdbc.core.JdbcTemplate jdbc,
+            java.time.Clock clock) {
         this.memberships = memberships;
+        this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     @EventListener
@@ -29,6 +35,7 @@ class UnitChangeFollower {
             for (Membership s : memberships.inUnitsOn(List.of(absorbed), merged.on())) {
                 move(s, merged.survivorId(), merged.on());
             }
+            follow(absorbed, merged.survivorId());
         }
     }
 
@@ -37,6 +44,18 @@ class UnitChangeFollower {
         for (Membership s : memberships.inUnitsOn(List.of(split.splitId()), split.on())) {
             move(s, split.memberTargets().getOrDefault(s.memberId(), split.defaultTargetId()), split.on());
         }
+        follow(split.splitId(), split.defaultTargetId());
+    }
+
+    /**
+     * Invite links not yet expired, pending join requests and bound group chats of the unit that ended go to its
+     * successor, so a joiner still finds approvers and a group still gets its unit's notices.
+     */
+    private void follow(long ended, long successor) {
+        jdbc.update("update invite set unit_id = ? where unit_id = ? and expires_at > ?", successor, ended,
+                clock.instant().atOffset(java.time.ZoneOffset.UTC));
+        jdbc.update("update join_request set unit_id = ? where unit_id = ? and status = 'PENDING'", successor, ended);
+        jdbc.update("update group_binding set unit_id = ? where unit_id = ?", successor, ended);
     }
 
     private void move(Membership s, long unitId, LocalDate on) {

@@ -92,13 +92,17 @@ class AccessPolicyTests {
     }
 
     @Test
-    void letsAnAdminDoEverythingEverywhere() {
+    void letsAnAdminDoEverythingInHerUnitsSubtreeButNowhereElse() {
         Actor actor = accounts.actorOf(admin.id());
-        assertThat(actor.admin()).isTrue();
+        assertThat(actor.admin()).isFalse(); // only configured admins are global
         for (Permission permission : Permission.values()) {
             assertThat(policy.can(actor, permission, otherBranch.id())).isTrue();
         }
-        assertThat(policy.units(actor, Permission.RESTRUCTURE)).contains(org.find(commune.parentId()).orElseThrow().id());
+        assertThat(policy.units(actor, Permission.RESTRUCTURE)).containsExactly(commune.parentId());
+        UnitView elsewhere = org.createUnit(new NewUnit("B" + System.nanoTime(), "Tỉnh khác", "province", null, START));
+        for (Permission permission : Permission.values()) {
+            assertThat(policy.can(actor, permission, elsewhere.id())).isFalse();
+        }
     }
 
     @Test
