@@ -16,8 +16,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.hoibot.chat.UserFacingException;
-import vn.hoibot.member.TableReader.Line;
-import vn.hoibot.member.TableReader.Table;
+import vn.hoibot.spreadsheet.Row;
+import vn.hoibot.spreadsheet.SpreadsheetReader;
+import vn.hoibot.spreadsheet.Table;
 import vn.hoibot.org.OrgService;
 import vn.hoibot.org.UnitView;
 
@@ -50,7 +51,7 @@ public class RosterImporter {
         LocalDate on = options.effectiveDate() == null ? LocalDate.now(clock) : options.effectiveDate();
         Table table;
         try {
-            table = TableReader.read(in, fileName);
+            table = SpreadsheetReader.readFirstSheet(in, fileName);
         } catch (UserFacingException e) {
             return failed(new RowError(0, e.key(), e.args()));
         }
@@ -64,7 +65,7 @@ public class RosterImporter {
         Map<String, Integer> phones = new HashMap<>();
         Map<String, Integer> people = new HashMap<>();
         Map<String, Optional<UnitView>> units = new HashMap<>();
-        for (Line line : table.lines()) {
+        for (Row line : table.rows()) {
             if (line.blank()) {
                 continue;
             }

@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import vn.hoibot.member.TableReader.Line;
-import vn.hoibot.member.TableReader.Table;
+import vn.hoibot.spreadsheet.Row;
+import vn.hoibot.spreadsheet.Table;
 
 /** Turns roster lines into {@link RosterRow}s or {@link RowError}s; knows the Vietnamese headers (folded). */
 final class RosterRowParser {
@@ -47,7 +47,7 @@ final class RosterRowParser {
 
     RosterRowParser(Table table, Vocabulary words, Clock clock) {
         for (Column c : Column.values()) {
-            columns.put(c, table.column(c.aliases));
+            columns.put(c, table.column(h -> c.aliases.contains(Folding.fold(h))));
         }
         this.headers = table.headers();
         this.words = words;
@@ -60,8 +60,8 @@ final class RosterRowParser {
     }
 
     /** The parsed row, or the first problem found in it. */
-    Object parse(Line line) {
-        int n = line.rowNumber();
+    Object parse(Row line) {
+        int n = line.number();
         String name = cell(line, Column.NAME);
         if (name.isEmpty()) {
             return new RowError(n, "member.import.missing-name", null);
@@ -146,7 +146,7 @@ final class RosterRowParser {
         return headers.get(columns.get(c));
     }
 
-    private String cell(Line line, Column c) {
+    private String cell(Row line, Column c) {
         return line.cell(columns.get(c));
     }
 }
