@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -229,6 +230,9 @@ public final class FakeTelegram {
                         node.put(p.getName(), p.getBody().asString());
                     } else {
                         node.put(p.getName() + "_bytes", p.getBody().asBytes().length);
+                        if (p.getName().equals("document")) { // exports are checked by their content
+                            node.put("document_text", new String(p.getBody().asBytes(), StandardCharsets.UTF_8));
+                        }
                     }
                 });
                 return node;

@@ -1,6 +1,7 @@
 package vn.hoibot.broadcast.bot;
 
-import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.springframework.stereotype.Component;
@@ -19,6 +20,7 @@ import vn.hoibot.member.Actor;
 import vn.hoibot.member.MemberDirectory;
 import vn.hoibot.member.MemberView;
 import vn.hoibot.member.Permission;
+import vn.hoibot.spreadsheet.SpreadsheetWriter;
 
 /**
  * /baocaogui &lt;id&gt;: the delivery report of a notice, a stop button while it is not finished, and the members it
@@ -82,19 +84,15 @@ class ReportCommand implements CommandHandler {
     }
 
     private byte[] csv(ChatContext ctx, BroadcastReport report) {
-        StringBuilder out = new StringBuilder("\uFEFF").append(ctx.text("broadcast.report.csv_header")).append("\r\n");
+        List<List<?>> rows = new ArrayList<>();
         for (BroadcastReport.Undelivered u : report.undelivered()) {
             MemberView m = u.memberId() == null ? null : members.findById(u.memberId()).orElse(null);
-            out.append(u.memberId() == null ? "" : u.memberId()).append(',')
-                    .append(cell(m == null ? (u.group() ? ctx.text("broadcast.report.group_chat") : "") : m.fullName()))
-                    .append(',').append(cell(m == null || m.phone() == null ? "" : m.phone())).append(',')
-                    .append(cell(ctx.text("broadcast.reason." + u.status().name()))).append("\r\n");
+            rows.add(Arrays.asList(u.memberId() == null ? "" : u.memberId(),
+                    m == null ? (u.group() ? ctx.text("broadcast.report.group_chat") : "") : m.fullName(),
+                    m == null || m.phone() == null ? "" : m.phone(),
+                    ctx.text("broadcast.reason." + u.status().name())));
         }
-        return out.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static String cell(String value) {
-        return value.matches(".*[,\"\\r\\n].*") ? '"' + value.replace("\"", "\"\"") + '"' : value;
+        return SpreadsheetWriter.csv(List.of(ctx.text("broadcast.report.csv_header").split(",")), rows);
     }
 
     static BroadcastReport visibleReport(ChatContext ctx, Broadcasts broadcasts, Actor actor, AccessPolicy policy,
