@@ -32,6 +32,10 @@ class ReportCommand implements CommandHandler {
 
     static final String STOP = "broadcast.stop";
 
+    /** The notice a stop button stops. */
+    record Notice(long broadcastId) {
+    }
+
     private final Broadcasts broadcasts;
     private final Accounts accounts;
     private final AccessPolicy policy;
@@ -73,7 +77,7 @@ class ReportCommand implements CommandHandler {
                 report.acknowledged(), report.unreachable(), report.failed(), report.pending(), report.cancelled());
         if (report.status().cancellable()) {
             summary = summary.withButtons(List.of(List.of(
-                    ctx.button("broadcast.button.cancel_sending", STOP, Long.toString(id)))));
+                    ctx.button("broadcast.button.cancel_sending", STOP, new Notice(id)))));
         }
         ctx.reply(summary);
         if (!report.undelivered().isEmpty()) {
@@ -109,7 +113,7 @@ class ReportCommand implements CommandHandler {
 
     /** {@code Dừng gửi}: cancels what was not sent yet. */
     @Component
-    static class Stop implements ButtonAction {
+    static class Stop implements ButtonAction<Notice> {
 
         private final Broadcasts broadcasts;
         private final Accounts accounts;
@@ -127,8 +131,13 @@ class ReportCommand implements CommandHandler {
         }
 
         @Override
-        public void onPress(ChatContext ctx, String payload, String messageId) {
-            long id = Long.parseLong(payload);
+        public Class<Notice> payloadType() {
+            return Notice.class;
+        }
+
+        @Override
+        public void onPress(ChatContext ctx, Notice payload, String messageId) {
+            long id = payload.broadcastId();
             Actor actor = accounts.actor(ctx.sender());
             visibleReport(ctx, broadcasts, actor, policy, id);
             broadcasts.cancel(id, actor.memberId());
