@@ -6,16 +6,15 @@ import java.time.ZoneId;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import vn.hoibot.time.ServiceZone;
 
 /** The one clock of the service: Asia/Ho_Chi_Minh, replaceable in tests. */
 @Configuration(proxyBeanMethods = false)
 class ClockConfiguration {
 
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-
-    @Bean
+        @Bean
     @ConditionalOnMissingBean
     Clock clock() {
-        return Clock.system(VIETNAM);
+        return Clock.system(ServiceZone.VIETNAM);
     }
 }

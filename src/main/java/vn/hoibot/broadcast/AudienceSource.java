@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import vn.hoibot.chat.ChatContext;
-import vn.hoibot.member.Actor;
+import vn.hoibot.access.Actor;
 
 /**
  * More audiences for /thongbao, offered by other modules (e.g. the members who did or did not answer an

@@ -14,6 +14,7 @@ import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.springframework.stereotype.Component;
+import vn.hoibot.time.ServiceZone;
 
 /**
  * Scheduled broadcasts start through Quartz's JDBC job store: the job is stored in the same transaction as the
@@ -36,7 +37,7 @@ class BroadcastSchedule {
         JobDetail job = JobBuilder.newJob(BroadcastStartJob.class).withIdentity(key(broadcastId))
                 .usingJobData(BroadcastStartJob.BROADCAST_ID, broadcastId).requestRecovery().build();
         Trigger trigger = TriggerBuilder.newTrigger().withIdentity("broadcast-" + broadcastId, GROUP)
-                .startAt(quartzTime(at))
+                .startAt(ServiceZone.schedulerTime(clock, at))
                 .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
                 .build();
         try {
@@ -54,10 +55,6 @@ class BroadcastSchedule {
         }
     }
 
-    /** Quartz keeps the system time; our {@link Clock} may be moved in tests, so keep the distance from now. */
-    private Date quartzTime(Instant at) {
-        return Date.from(Instant.now().plus(Duration.between(clock.instant(), at)));
-    }
 
     private static JobKey key(long broadcastId) {
         return JobKey.jobKey("broadcast-" + broadcastId, GROUP);

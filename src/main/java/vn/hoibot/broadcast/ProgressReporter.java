@@ -1,6 +1,5 @@
 package vn.hoibot.broadcast;
 
-import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +17,7 @@ import vn.hoibot.chat.Button;
 import vn.hoibot.chat.ChannelException;
 import vn.hoibot.chat.Channels;
 import vn.hoibot.chat.Outbound;
+import vn.hoibot.text.Texts;
 
 /**
  * Edits the leader's confirmation message while a broadcast sends ("Đã gửi 1.240/3.400 · 12 lỗi · còn khoảng 2
@@ -129,7 +129,7 @@ class ProgressReporter {
     }
 
     private String text(Locale locale, String key, Object... args) {
-        return Normalizer.normalize(messages.getMessage(key, args, locale), Normalizer.Form.NFC);
+        return Texts.nfc(messages.getMessage(key, args, locale));
     }
 
     private static Locale locale(ProgressTarget target) {

@@ -1,11 +1,11 @@
 package vn.hoibot.chat;
 
-import java.text.Normalizer;
 import java.util.Locale;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.NoSuchMessageException;
 import org.springframework.stereotype.Component;
+import vn.hoibot.text.Texts;
 
 /** Renders user-facing text from the bundles in messages/, Vietnamese first, always in NFC. */
 @Component
@@ -42,6 +42,6 @@ public class Messages {
     }
 
     public static String nfc(String text) {
-        return text == null ? null : Normalizer.normalize(text, Normalizer.Form.NFC);
+        return Texts.nfc(text);
     }
 }

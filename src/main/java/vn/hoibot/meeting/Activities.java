@@ -14,11 +14,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.hoibot.chat.UserFacingException;
-import vn.hoibot.member.AccessPolicy;
-import vn.hoibot.member.Actor;
 import vn.hoibot.member.MemberView;
-import vn.hoibot.member.Permission;
 import vn.hoibot.org.OrgService;
+import vn.hoibot.access.AccessPolicy;
+import vn.hoibot.access.Actor;
+import vn.hoibot.access.Permission;
 
 /**
  * Meetings and activities: leaders create, change and cancel them (permission {@code MANAGE_ACTIVITIES} on the

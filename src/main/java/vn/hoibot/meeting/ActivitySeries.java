@@ -18,6 +18,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
+import vn.hoibot.time.Recurrence;
 
 /** A recurring activity: what every occurrence is, and the monthly rule that says when. */
 @Entity

@@ -15,9 +15,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.hoibot.chat.UserFacingException;
-import vn.hoibot.member.AccessPolicy;
-import vn.hoibot.member.Actor;
-import vn.hoibot.member.Permission;
+import vn.hoibot.access.AccessPolicy;
+import vn.hoibot.access.Actor;
+import vn.hoibot.access.Permission;
 
 /**
  * Participation records: who came to an activity, how it was recorded (by a leader's checklist or her own

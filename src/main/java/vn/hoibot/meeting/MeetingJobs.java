@@ -12,6 +12,7 @@ import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import vn.hoibot.time.ServiceZone;
 
 /**
  * The module's standing Quartz job: every night at 01:00 (Vietnam time) the occurrences of recurring activities
@@ -31,7 +32,7 @@ class MeetingJobs {
         return TriggerBuilder.newTrigger().forJob(seriesExtensionJob)
                 .withIdentity("series-extension", ReminderSchedule.GROUP)
                 .withSchedule(CronScheduleBuilder.dailyAtHourAndMinute(1, 0)
-                        .inTimeZone(TimeZone.getTimeZone("Asia/Ho_Chi_Minh"))
+                        .inTimeZone(ServiceZone.timeZone())
                         .withMisfireHandlingInstructionFireAndProceed())
                 .build();
     }

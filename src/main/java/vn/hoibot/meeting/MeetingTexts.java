@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.springframework.stereotype.Component;
 
 import vn.hoibot.chat.Messages;
+import vn.hoibot.time.Recurrence;
 
 /** Renders an activity for people: its type, title, time (dd/MM/yyyy, Vietnam time), place and partners. */
 @Component

@@ -12,9 +12,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.hoibot.chat.UserFacingException;
-import vn.hoibot.member.AccessPolicy;
-import vn.hoibot.member.Actor;
-import vn.hoibot.member.Permission;
+import vn.hoibot.time.Recurrence;
+import vn.hoibot.access.AccessPolicy;
+import vn.hoibot.access.Actor;
+import vn.hoibot.access.Permission;
 
 /**
  * Recurring activities ({@code ngày 15 hằng tháng 19h30}, {@code chủ nhật đầu tiên của tháng 8h}). Each occurrence within

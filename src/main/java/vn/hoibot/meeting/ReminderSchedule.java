@@ -18,6 +18,7 @@ import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
 import org.springframework.stereotype.Component;
+import vn.hoibot.time.ServiceZone;
 
 /**
  * Reminders fire through Quartz's clustered JDBC job store: the job is stored in the same transaction as the
@@ -71,15 +72,11 @@ class ReminderSchedule {
 
     private Trigger trigger(long reminderId, Instant at) {
         return TriggerBuilder.newTrigger().withIdentity(triggerKey(reminderId)).forJob(jobKey(reminderId))
-                .startAt(quartzTime(at))
+                .startAt(ServiceZone.schedulerTime(clock, at))
                 .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
                 .build();
     }
 
-    /** Quartz keeps the system time; our {@link Clock} may be moved in tests, so keep the distance from now. */
-    private Date quartzTime(Instant at) {
-        return Date.from(Instant.now().plus(Duration.between(clock.instant(), at)));
-    }
 
     private static JobKey jobKey(long reminderId) {
         return JobKey.jobKey("reminder-" + reminderId, GROUP);

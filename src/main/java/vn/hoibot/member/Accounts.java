@@ -1,5 +1,7 @@
 package vn.hoibot.member;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import vn.hoibot.chat.Messages;
 import vn.hoibot.chat.Sender;
+import vn.hoibot.access.AccessPolicy;
+import vn.hoibot.access.Actor;
 
 /** Who is who on the chat channels: accounts linked to members, admins from configuration, bound group chats. */
 @Service
@@ -26,15 +30,19 @@ public class Accounts {
 
     private final AccountRepository accounts;
     private final GroupBindingRepository groups;
+    private final MembershipRepository memberships;
     private final AccessPolicy policy;
     private final MemberProperties properties;
+    private final Clock clock;
 
-    Accounts(AccountRepository accounts, GroupBindingRepository groups, AccessPolicy policy,
-            MemberProperties properties) {
+    Accounts(AccountRepository accounts, GroupBindingRepository groups, MembershipRepository memberships,
+            AccessPolicy policy, MemberProperties properties, Clock clock) {
         this.accounts = accounts;
         this.groups = groups;
+        this.memberships = memberships;
         this.policy = policy;
         this.properties = properties;
+        this.clock = clock;
     }
 
     @Transactional(readOnly = true)
@@ -50,8 +58,15 @@ public class Accounts {
     @Transactional(readOnly = true)
     public Actor actor(Sender sender) {
         Optional<Long> member = memberFor(sender.channel(), sender.userId());
-        Actor actor = member.map(policy::actorFor).orElse(new Actor(null, false, List.of()));
+        Actor actor = member.map(this::actorOf).orElse(new Actor(null, false, List.of()));
         return isConfiguredAdmin(sender) ? new Actor(actor.memberId(), true, actor.grants()) : actor;
+    }
+
+    /** The member with her roles and the grant on her own unit today. */
+    @Transactional(readOnly = true)
+    public Actor actorOf(long memberId) {
+        Long ownUnit = memberships.ofMemberOn(memberId, LocalDate.now(clock)).map(Membership::unitId).orElse(null);
+        return policy.actorFor(memberId, ownUnit);
     }
 
     @Transactional(readOnly = true)

@@ -4,6 +4,9 @@ import java.time.Clock;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.hoibot.access.AccessPolicy;
+import vn.hoibot.access.Actor;
+import vn.hoibot.access.Permission;
 
 /** Binds group chats to units (one unit per group). */
 @Service

@@ -17,6 +17,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import vn.hoibot.chat.UserFacingException;
+import vn.hoibot.text.Texts;
 
 @Entity
 @Table(name = "member")
@@ -111,7 +112,7 @@ class Member {
 
     private void rename(String name) {
         this.fullName = name;
-        this.nameKey = Folding.fold(name);
+        this.nameKey = Texts.fold(name);
     }
 
     MemberDetails details() {

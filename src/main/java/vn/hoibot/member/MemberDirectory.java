@@ -18,6 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.hoibot.chat.UserFacingException;
 import vn.hoibot.org.OrgService;
 import vn.hoibot.org.UnitView;
+import vn.hoibot.time.DatedRow;
+import vn.hoibot.text.Texts;
 
 /** Members and their units over time. Never logs names or phone numbers, only ids. */
 @Service
@@ -54,7 +56,7 @@ public class MemberDirectory {
         if (unitIds.isEmpty()) {
             return Page.empty(page);
         }
-        String pattern = "%" + Folding.fold(nameQuery).replace("%", "").replace("_", "") + "%";
+        String pattern = "%" + Texts.fold(nameQuery).replace("%", "").replace("_", "") + "%";
         return members.search(pattern, unitIds, today(), page)
                 .map(m -> m.view(memberOf(m.id(), today()).orElse(null)));
     }
@@ -105,20 +107,14 @@ public class MemberDirectory {
     @Transactional
     public void transfer(long memberId, long unitId, LocalDate on) {
         UnitView unit = org.find(unitId).orElseThrow(() -> new UserFacingException("org.unit.not-found", unitId));
-        if (unit.validTo() != null && !unit.validTo().isAfter(on)) {
+        if (!unit.openAfter(on)) {
             throw new UserFacingException("org.unit.not-active", unit.code());
         }
         Optional<Membership> current = memberships.ofMemberOn(memberId, on);
         if (current.isPresent() && current.get().unitId() == unitId) {
             return;
         }
-        current.ifPresent(s -> {
-            if (s.startsOn(on)) {
-                memberships.delete(s);
-            } else {
-                s.end(on);
-            }
-        });
+        current.ifPresent(s -> DatedRow.endOrDelete(s, on, memberships::delete));
         memberships.save(new Membership(memberId, unitId, on));
     }
 

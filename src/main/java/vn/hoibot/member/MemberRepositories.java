@@ -1,69 +1,73 @@
 package vn.hoibot.member;
 
+import static vn.hoibot.time.DatedRows.has;
+import static vn.hoibot.time.DatedRows.open;
+import static vn.hoibot.time.DatedRows.validOn;
+
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
 
-interface MemberRepository extends JpaRepository<Member, Long> {
+import jakarta.persistence.criteria.Root;
+import jakarta.persistence.criteria.Subquery;
+import vn.hoibot.time.DatedRows;
+
+interface MemberRepository extends JpaRepository<Member, Long>, JpaSpecificationExecutor<Member> {
 
     Optional<Member> findByPhone(String phone);
 
     @Query("""
             select m from Member m where m.nameKey = :nameKey and m.birthYear = :birthYear and exists (
-              select 1 from Membership s where s.memberId = m.id and s.unitId = :unitId and s.validTo is null)""")
+              select 1 from Membership s where s.memberId = m.id and s.unitId = :unitId and s.validity.validTo is null)""")
     List<Member> findByNameYearAndUnit(String nameKey, Integer birthYear, Long unitId);
 
     @Query("""
             select m from Member m where m.nameKey = :nameKey and m.birthYear is null and exists (
-              select 1 from Membership s where s.memberId = m.id and s.unitId = :unitId and s.validTo is null)""")
+              select 1 from Membership s where s.memberId = m.id and s.unitId = :unitId and s.validity.validTo is null)""")
     List<Member> findByNameAndUnitWithoutYear(String nameKey, Long unitId);
 
-    @Query(value = """
-            select m from Member m where m.nameKey like :pattern and exists (
-              select 1 from Membership s where s.memberId = m.id and s.unitId in :unitIds and s.validFrom <= :day
-              and (s.validTo is null or s.validTo > :day)) order by m.nameKey, m.id""")
-    Page<Member> search(String pattern, Collection<Long> unitIds, LocalDate day, Pageable page);
+    /** Members whose name key is like the pattern with a membership in one of the units on the day, by name. */
+    default Page<Member> search(String pattern, Collection<Long> unitIds, LocalDate day, Pageable page) {
+        Specification<Member> spec = (root, query, cb) -> {
+            Subquery<Long> sub = query.subquery(Long.class);
+            Root<Membership> s = sub.from(Membership.class);
+            sub.select(s.get("id")).where(cb.equal(s.get("memberId"), root.get("id")), s.get("unitId").in(unitIds),
+                    DatedRows.validOn(s.get("validity"), cb, day));
+            return cb.and(cb.like(root.get("nameKey"), pattern), cb.exists(sub));
+        };
+        return findAll(spec, PageRequest.of(page.getPageNumber(), page.getPageSize(), Sort.by("nameKey", "id")));
+    }
 }
 
-interface MembershipRepository extends JpaRepository<Membership, Long> {
+interface MembershipRepository extends JpaRepository<Membership, Long>, JpaSpecificationExecutor<Membership> {
 
-    @Query("""
-            select s from Membership s where s.memberId = :memberId and s.validFrom <= :day
-            and (s.validTo is null or s.validTo > :day)""")
-    Optional<Membership> ofMemberOn(Long memberId, LocalDate day);
+    default Optional<Membership> ofMemberOn(Long memberId, LocalDate day) {
+        return findOne(validOn(day, has("memberId", memberId)));
+    }
 
-    @Query("select s from Membership s where s.memberId = :memberId and s.validTo is null")
-    Optional<Membership> openOf(Long memberId);
+    default Optional<Membership> openOf(Long memberId) {
+        return findOne(open(has("memberId", memberId)));
+    }
 
-    @Query("""
-            select s from Membership s where s.unitId in :unitIds and s.validFrom <= :day
-            and (s.validTo is null or s.validTo > :day) order by s.memberId""")
-    List<Membership> inUnitsOn(Collection<Long> unitIds, LocalDate day);
+    default List<Membership> inUnitsOn(Collection<Long> unitIds, LocalDate day) {
+        return findAll(validOn(day, inUnits(unitIds)), Sort.by("memberId"));
+    }
 
-    @Query("""
-            select count(s) from Membership s where s.unitId in :unitIds and s.validFrom <= :day
-            and (s.validTo is null or s.validTo > :day)""")
-    long countInUnitsOn(Collection<Long> unitIds, LocalDate day);
-}
+    default long countInUnitsOn(Collection<Long> unitIds, LocalDate day) {
+        return count(validOn(day, inUnits(unitIds)));
+    }
 
-interface RoleAssignmentRepository extends JpaRepository<RoleAssignment, Long> {
-
-    @Query("""
-            select r from RoleAssignment r where r.memberId = :memberId and r.validFrom <= :day
-            and (r.validTo is null or r.validTo > :day)""")
-    List<RoleAssignment> ofMemberOn(Long memberId, LocalDate day);
-
-    @Query("""
-            select r from RoleAssignment r where r.role = :role and r.unitId = :unitId and r.validFrom <= :day
-            and (r.validTo is null or r.validTo > :day)""")
-    List<RoleAssignment> holdersOn(Role role, Long unitId, LocalDate day);
-
-    @Query("select r from RoleAssignment r where r.unitId = :unitId and (r.validTo is null or r.validTo > :day)")
-    List<RoleAssignment> openOnUnitAfter(Long unitId, LocalDate day);
+    private static Specification<Membership> inUnits(Collection<Long> unitIds) {
+        return (root, query, cb) -> root.get("unitId").in(unitIds);
+    }
 }

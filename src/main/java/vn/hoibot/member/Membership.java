@@ -8,11 +8,12 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import vn.hoibot.time.DatedRow;
 
 /** A member's unit during [validFrom, validTo). */
 @Entity
 @Table(name = "member_unit")
-class Membership {
+class Membership extends DatedRow {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -24,31 +25,17 @@ class Membership {
     @Column(name = "unit_id", nullable = false)
     private Long unitId;
 
-    @Column(name = "valid_from", nullable = false)
-    private LocalDate validFrom;
-
-    @Column(name = "valid_to")
-    private LocalDate validTo;
-
     protected Membership() {
     }
 
     Membership(long memberId, long unitId, LocalDate validFrom) {
+        super(validFrom);
         this.memberId = memberId;
         this.unitId = unitId;
-        this.validFrom = validFrom;
     }
 
     void end(LocalDate day) {
-        this.validTo = day;
-    }
-
-    boolean startsOn(LocalDate day) {
-        return validFrom.equals(day);
-    }
-
-    LocalDate validFrom() {
-        return validFrom;
+        endOn(day);
     }
 
     Long memberId() {

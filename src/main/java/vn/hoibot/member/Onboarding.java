@@ -15,6 +15,11 @@ import vn.hoibot.chat.ButtonTokens;
 import vn.hoibot.chat.DialogSessions;
 import vn.hoibot.chat.Sender;
 import vn.hoibot.chat.UserFacingException;
+import vn.hoibot.access.AccessPolicy;
+import vn.hoibot.access.Actor;
+import vn.hoibot.access.Permission;
+import vn.hoibot.access.Role;
+import vn.hoibot.access.RoleAssignments;
 
 /**
  * Consent, linking a chat account to the roster, invites and join requests, and erasure: the member side of

@@ -21,6 +21,7 @@ import vn.hoibot.spreadsheet.SpreadsheetReader;
 import vn.hoibot.spreadsheet.Table;
 import vn.hoibot.org.OrgService;
 import vn.hoibot.org.UnitView;
+import vn.hoibot.text.Texts;
 
 /**
  * Imports a roster (CSV or XLSX with Vietnamese headers) as an idempotent upsert keyed by phone, or by name, birth
@@ -76,8 +77,8 @@ public class RosterImporter {
             }
             RosterRow row = (RosterRow) parsed;
             Optional<UnitView> unit = units.computeIfAbsent(row.unitCode(), code -> org.findByCode(code)
-                    .filter(u -> !u.validFrom().isAfter(on) && (u.validTo() == null || u.validTo().isAfter(on))));
-            String person = Folding.fold(row.fullName()) + "|" + row.birthYear() + "|" + row.unitCode();
+                    .filter(u -> u.validOn(on)));
+            String person = Texts.fold(row.fullName()) + "|" + row.birthYear() + "|" + row.unitCode();
             Integer earlier = row.phone() != null ? phones.putIfAbsent(row.phone(), row.rowNumber())
                     : people.putIfAbsent(person, row.rowNumber());
             if (unit.isEmpty()) {

@@ -2,6 +2,7 @@ package vn.hoibot.member;
 
 import java.time.LocalDate;
 import java.util.Set;
+import vn.hoibot.access.Role;
 
 /**
  * One good roster row. Fields whose column the file lacks are null (for tags: {@code tagsGiven} false) and leave

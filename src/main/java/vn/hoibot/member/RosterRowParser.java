@@ -12,8 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import vn.hoibot.access.Role;
 import vn.hoibot.spreadsheet.Row;
 import vn.hoibot.spreadsheet.Table;
+import vn.hoibot.text.Texts;
 
 /** Turns roster lines into {@link RosterRow}s or {@link RowError}s; knows the Vietnamese headers (folded). */
 final class RosterRowParser {
@@ -47,7 +49,7 @@ final class RosterRowParser {
 
     RosterRowParser(Table table, Vocabulary words, Clock clock) {
         for (Column c : Column.values()) {
-            columns.put(c, table.column(h -> c.aliases.contains(Folding.fold(h))));
+            columns.put(c, table.column(h -> c.aliases.contains(Texts.fold(h))));
         }
         this.headers = table.headers();
         this.words = words;

@@ -8,6 +8,10 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 import vn.hoibot.org.UnitView;
+import vn.hoibot.time.DatedRow;
+import vn.hoibot.access.Role;
+import vn.hoibot.access.RoleAssignments;
+import vn.hoibot.text.Texts;
 
 /** Writes validated roster rows; runs inside the importer's single transaction. */
 @Component
@@ -18,9 +22,9 @@ class RosterWriter {
 
     private final MemberRepository members;
     private final MembershipRepository memberships;
-    private final RoleAssignmentRepository roles;
+    private final RoleAssignments roles;
 
-    RosterWriter(MemberRepository members, MembershipRepository memberships, RoleAssignmentRepository roles) {
+    RosterWriter(MemberRepository members, MembershipRepository memberships, RoleAssignments roles) {
         this.members = members;
         this.memberships = memberships;
         this.roles = roles;
@@ -63,7 +67,7 @@ class RosterWriter {
                 return byPhone;
             }
         }
-        String key = Folding.fold(row.fullName());
+        String key = Texts.fold(row.fullName());
         List<Member> candidates = row.birthYear() == null ? members.findByNameAndUnitWithoutYear(key, unitId)
                 : members.findByNameYearAndUnit(key, row.birthYear(), unitId);
         return candidates.stream().filter(m -> m.phone() == null).findFirst();
@@ -77,22 +81,14 @@ class RosterWriter {
         LocalDate from = on;
         if (current.isPresent()) {
             Membership open = current.get();
-            from = open.validFrom().isAfter(on) ? open.validFrom() : on;
-            if (open.startsOn(from)) {
-                memberships.delete(open);
-            } else {
-                open.end(from);
-            }
+            from = open.validity().validFrom().isAfter(on) ? open.validity().validFrom() : on;
+            DatedRow.endOrDelete(open, from, memberships::delete);
         }
         memberships.save(new Membership(memberId, unitId, from));
         return true;
     }
 
     private boolean assignIfNeeded(long memberId, Role role, long unitId, LocalDate on) {
-        if (role == null || roles.holdersOn(role, unitId, on).stream().anyMatch(r -> r.memberIs(memberId))) {
-            return false;
-        }
-        roles.save(new RoleAssignment(memberId, role, unitId, on));
-        return true;
+        return role != null && roles.assign(memberId, role, unitId, on);
     }
 }

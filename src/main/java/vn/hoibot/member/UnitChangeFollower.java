@@ -8,20 +8,19 @@ import org.springframework.stereotype.Component;
 
 import vn.hoibot.org.UnitSplit;
 import vn.hoibot.org.UnitsMerged;
+import vn.hoibot.time.DatedRow;
 
 /**
  * Keeps members and roles in step with restructuring, inside the restructuring transaction: members of a unit that
- * ends move to its successor from the change date; roles held on the ended unit end then too.
+ * ends move to its successor from the change date (roles end in the access module).
  */
 @Component
 class UnitChangeFollower {
 
     private final MembershipRepository memberships;
-    private final RoleAssignmentRepository roles;
 
-    UnitChangeFollower(MembershipRepository memberships, RoleAssignmentRepository roles) {
+    UnitChangeFollower(MembershipRepository memberships) {
         this.memberships = memberships;
-        this.roles = roles;
     }
 
     @EventListener
@@ -30,7 +29,6 @@ class UnitChangeFollower {
             for (Membership s : memberships.inUnitsOn(List.of(absorbed), merged.on())) {
                 move(s, merged.survivorId(), merged.on());
             }
-            endRoles(absorbed, merged.on());
         }
     }
 
@@ -39,19 +37,10 @@ class UnitChangeFollower {
         for (Membership s : memberships.inUnitsOn(List.of(split.splitId()), split.on())) {
             move(s, split.memberTargets().getOrDefault(s.memberId(), split.defaultTargetId()), split.on());
         }
-        endRoles(split.splitId(), split.on());
     }
 
     private void move(Membership s, long unitId, LocalDate on) {
-        if (s.startsOn(on)) {
-            memberships.delete(s);
-        } else {
-            s.end(on);
-        }
+        DatedRow.endOrDelete(s, on, memberships::delete);
         memberships.save(new Membership(s.memberId(), unitId, on));
-    }
-
-    private void endRoles(long unitId, LocalDate on) {
-        roles.openOnUnitAfter(unitId, on).forEach(r -> r.endNoEarlierThan(on));
     }
 }

@@ -24,6 +24,7 @@ import vn.hoibot.spreadsheet.Row;
 import vn.hoibot.spreadsheet.SpreadsheetReader;
 import vn.hoibot.spreadsheet.Table;
 import vn.hoibot.org.OrgService;
+import vn.hoibot.text.Texts;
 
 /**
  * Imports units (code, name, level, parent code) from CSV or XLSX, keyed by code: new units are created, renamed
@@ -84,7 +85,7 @@ public class UnitImporter {
             }
             int n = line.number();
             String code = line.cell(cols[0]);
-            String level = levels.get(Folding.fold(line.cell(cols[2])));
+            String level = levels.get(Texts.fold(line.cell(cols[2])));
             LocalDate from = on;
             if (code.isEmpty()) {
                 errors.add(new RowError(n, "org.import.missing-code", null));
@@ -132,12 +133,12 @@ public class UnitImporter {
     private Map<String, String> levelWords() {
         Map<String, String> words = new HashMap<>();
         for (String level : org.levels()) {
-            words.put(Folding.fold(level), level);
+            words.put(Texts.fold(level), level);
             for (Locale locale : List.of(Locale.forLanguageTag("vi"), Locale.ENGLISH)) {
                 String name = org.levelName(level, locale);
-                words.put(Folding.fold(name), level);
+                words.put(Texts.fold(name), level);
                 for (String part : name.split(",")) {
-                    words.put(Folding.fold(part), level);
+                    words.put(Texts.fold(part), level);
                 }
             }
         }
@@ -149,6 +150,6 @@ public class UnitImporter {
     }
 
     private static int column(Table table, List<String> aliases) {
-        return table.column(header -> aliases.contains(Folding.fold(header)));
+        return table.column(header -> aliases.contains(Texts.fold(header)));
     }
 }

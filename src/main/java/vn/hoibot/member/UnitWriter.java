@@ -88,6 +88,6 @@ class UnitWriter {
     }
 
     private static boolean activeOn(UnitView unit, LocalDate day) {
-        return !unit.validFrom().isAfter(day) && (unit.validTo() == null || unit.validTo().isAfter(day));
+        return unit.validOn(day);
     }
 }

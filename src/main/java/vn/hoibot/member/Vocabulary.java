@@ -8,6 +8,8 @@ import java.util.Optional;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+import vn.hoibot.access.Role;
+import vn.hoibot.text.Texts;
 
 /**
  * Words a roster may use for tags, statuses, roles and yes/no: the enum names and their labels in every bundle
@@ -31,20 +33,20 @@ class Vocabulary {
     }
 
     Optional<MemberTag> tag(String word) {
-        return Optional.ofNullable(tags.get(Folding.fold(word)));
+        return Optional.ofNullable(tags.get(Texts.fold(word)));
     }
 
     Optional<MemberStatus> status(String word) {
-        return Optional.ofNullable(statuses.get(Folding.fold(word)));
+        return Optional.ofNullable(statuses.get(Texts.fold(word)));
     }
 
     Optional<Role> role(String word) {
-        return Optional.ofNullable(roles.get(Folding.fold(word)));
+        return Optional.ofNullable(roles.get(Texts.fold(word)));
     }
 
     /** True or false for a yes/no cell, empty when the word is neither. */
     static Optional<Boolean> flag(String word) {
-        String w = Folding.fold(word);
+        String w = Texts.fold(word);
         if (YES.contains(w)) {
             return Optional.of(true);
         }
@@ -54,14 +56,14 @@ class Vocabulary {
     private static <E extends Enum<E>> Map<String, E> words(E[] values, String prefix, MessageSource messages) {
         Map<String, E> words = new HashMap<>();
         for (E value : values) {
-            words.put(Folding.fold(value.name()), value);
-            words.put(Folding.fold(value.name().replace('_', ' ')), value);
+            words.put(Texts.fold(value.name()), value);
+            words.put(Texts.fold(value.name().replace('_', ' ')), value);
             for (Locale locale : LOCALES) {
-                words.put(Folding.fold(messages.getMessage(prefix + value.name(), null, value.name(), locale)), value);
+                words.put(Texts.fold(messages.getMessage(prefix + value.name(), null, value.name(), locale)), value);
                 String aliases = messages.getMessage(prefix + value.name() + ".aliases", null, "", locale);
                 for (String alias : aliases.split(",")) {
                     if (!alias.isBlank()) {
-                        words.put(Folding.fold(alias), value);
+                        words.put(Texts.fold(alias), value);
                     }
                 }
             }

@@ -1,10 +1,14 @@
 package vn.hoibot.org;
 
+import static vn.hoibot.time.DatedRows.has;
+import static vn.hoibot.time.DatedRows.validOn;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
 
 interface OrgUnitRepository extends JpaRepository<OrgUnit, Long> {
@@ -12,17 +16,15 @@ interface OrgUnitRepository extends JpaRepository<OrgUnit, Long> {
     Optional<OrgUnit> findByCode(String code);
 }
 
-interface UnitLinkRepository extends JpaRepository<UnitLink, Long> {
+interface UnitLinkRepository extends JpaRepository<UnitLink, Long>, JpaSpecificationExecutor<UnitLink> {
 
-    @Query("""
-            select l from UnitLink l where l.unitId = :unitId and l.validFrom <= :day
-            and (l.validTo is null or l.validTo > :day)""")
-    Optional<UnitLink> parentLinkOn(Long unitId, LocalDate day);
+    default Optional<UnitLink> parentLinkOn(Long unitId, LocalDate day) {
+        return findOne(validOn(day, has("unitId", unitId)));
+    }
 
-    @Query("""
-            select l from UnitLink l where l.parentId = :parentId and l.validFrom <= :day
-            and (l.validTo is null or l.validTo > :day)""")
-    List<UnitLink> childLinksOn(Long parentId, LocalDate day);
+    default List<UnitLink> childLinksOn(Long parentId, LocalDate day) {
+        return findAll(validOn(day, has("parentId", parentId)));
+    }
 }
 
 interface OrgChangeRepository extends JpaRepository<OrgChange, Long> {

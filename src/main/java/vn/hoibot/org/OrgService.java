@@ -148,14 +148,14 @@ public class OrgService {
 
     UnitView viewToday(OrgUnit unit) {
         LocalDate day = LocalDate.now(clock);
-        if (unit.validTo() != null && !unit.validTo().isAfter(day)) {
-            day = unit.validTo().minusDays(1);
+        if (!unit.validity().openAfter(day)) {
+            day = unit.validity().validTo().minusDays(1);
         }
         Long parent = links.parentLinkOn(unit.id(), day).map(UnitLink::parentId).orElse(null);
         return view(unit, parent);
     }
 
     static UnitView view(OrgUnit u, Long parentId) {
-        return new UnitView(u.id(), u.code(), u.name(), u.level(), parentId, u.validFrom(), u.validTo());
+        return new UnitView(u.id(), u.code(), u.name(), u.level(), parentId, u.validity().validFrom(), u.validity().validTo());
     }
 }

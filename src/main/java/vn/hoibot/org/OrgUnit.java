@@ -8,11 +8,12 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import vn.hoibot.time.DatedRow;
 import vn.hoibot.chat.UserFacingException;
 
 @Entity
 @Table(name = "org_unit")
-class OrgUnit {
+class OrgUnit extends DatedRow {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -27,32 +28,22 @@ class OrgUnit {
     @Column(nullable = false, length = 32)
     private String level;
 
-    @Column(name = "valid_from", nullable = false)
-    private LocalDate validFrom;
-
-    @Column(name = "valid_to")
-    private LocalDate validTo;
-
     protected OrgUnit() {
     }
 
     OrgUnit(String code, String name, String level, LocalDate validFrom) {
+        super(validFrom);
         this.code = code;
         this.name = name;
         this.level = level;
-        this.validFrom = validFrom;
-    }
-
-    boolean validOn(LocalDate day) {
-        return !validFrom.isAfter(day) && (validTo == null || validTo.isAfter(day));
     }
 
     /** Ends the unit on {@code day} (exclusive): it no longer exists from that day. */
     void end(LocalDate day) {
-        if (!validOn(day) && !day.equals(validFrom)) {
+        if (!validOn(day) && !startsOn(day)) {
             throw new UserFacingException("org.unit.not-active", code);
         }
-        this.validTo = day;
+        endOn(day);
     }
 
     void rename(String newName) {
@@ -73,13 +64,5 @@ class OrgUnit {
 
     String level() {
         return level;
-    }
-
-    LocalDate validFrom() {
-        return validFrom;
-    }
-
-    LocalDate validTo() {
-        return validTo;
     }
 }

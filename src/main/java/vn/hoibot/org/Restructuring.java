@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import vn.hoibot.chat.UserFacingException;
 import vn.hoibot.org.OrgChange.Part;
+import vn.hoibot.time.DatedRow;
 
 /**
  * Merging, splitting and moving units. History is kept: links and units end on the change date (exclusive) and new
@@ -133,11 +134,7 @@ public class Restructuring {
         if (child.parentId() == newParentId) {
             return;
         }
-        if (child.startsOn(on)) {
-            links.delete(child);
-        } else {
-            child.end(on);
-        }
+        DatedRow.endOrDelete(child, on, links::delete);
         links.save(new UnitLink(child.unitId(), newParentId, on));
     }
 

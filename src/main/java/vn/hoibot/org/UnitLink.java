@@ -8,11 +8,12 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import vn.hoibot.time.DatedRow;
 
 /** A unit's parent during [validFrom, validTo). */
 @Entity
 @Table(name = "org_unit_parent")
-class UnitLink {
+class UnitLink extends DatedRow {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -24,27 +25,17 @@ class UnitLink {
     @Column(name = "parent_id", nullable = false)
     private Long parentId;
 
-    @Column(name = "valid_from", nullable = false)
-    private LocalDate validFrom;
-
-    @Column(name = "valid_to")
-    private LocalDate validTo;
-
     protected UnitLink() {
     }
 
     UnitLink(long unitId, long parentId, LocalDate validFrom) {
+        super(validFrom);
         this.unitId = unitId;
         this.parentId = parentId;
-        this.validFrom = validFrom;
     }
 
     void end(LocalDate day) {
-        this.validTo = day;
-    }
-
-    boolean startsOn(LocalDate day) {
-        return validFrom.equals(day);
+        endOn(day);
     }
 
     Long unitId() {

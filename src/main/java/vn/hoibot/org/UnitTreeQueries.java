@@ -8,12 +8,14 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import vn.hoibot.time.Period;
+
 /** Recursive tree walks over the dated parent links; plain SQL that runs on H2 and PostgreSQL. */
 @Component
 class UnitTreeQueries {
 
-    private static final String LINK_ON = "l.valid_from <= :day and (l.valid_to is null or l.valid_to > :day)";
-    private static final String UNIT_ON = "u.valid_from <= :day and (u.valid_to is null or u.valid_to > :day)";
+    private static final String LINK_ON = Period.sqlValidOn("l");
+    private static final String UNIT_ON = Period.sqlValidOn("u");
     private static final String COLUMNS = "u.id, u.code, u.name, u.level, t.parent_id, u.valid_from, u.valid_to";
 
     private final JdbcClient jdbc;

@@ -22,9 +22,9 @@ import vn.hoibot.EndToEndTest;
 import vn.hoibot.FakeTelegram;
 import vn.hoibot.member.MemberDirectory;
 import vn.hoibot.member.MemberView;
-import vn.hoibot.member.Role;
-import vn.hoibot.member.RoleAssignments;
 import vn.hoibot.org.OrgService;
+import vn.hoibot.access.Role;
+import vn.hoibot.access.RoleAssignments;
 
 /**
  * A leader creates an activity through the bot, the reminder fires through Quartz, members answer with the
@@ -40,7 +40,7 @@ import vn.hoibot.org.OrgService;
         "spring.quartz.scheduler-name=meeting-e2e" })
 class MeetingEndToEndTests extends EndToEndTest {
 
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    static final ZoneId VIETNAM = vn.hoibot.time.ServiceZone.VIETNAM;
 
     @Autowired
     OrgService org;

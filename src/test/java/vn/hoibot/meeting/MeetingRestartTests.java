@@ -28,12 +28,12 @@ import com.zaxxer.hikari.HikariDataSource;
 import vn.hoibot.FakeTelegram;
 import vn.hoibot.HoiBotApplication;
 import vn.hoibot.TestDatabaseEnvironment;
-import vn.hoibot.member.AccessPolicy;
 import vn.hoibot.member.MemberDirectory;
 import vn.hoibot.member.MemberView;
-import vn.hoibot.member.Role;
-import vn.hoibot.member.RoleAssignments;
 import vn.hoibot.org.OrgService;
+import vn.hoibot.access.AccessPolicy;
+import vn.hoibot.access.Role;
+import vn.hoibot.access.RoleAssignments;
 
 /**
  * Reminders live in Quartz's JDBC job store: a reminder planned by one instance fires once after that instance
@@ -103,7 +103,7 @@ class MeetingRestartTests {
     /** An activity whose one-day reminder is due {@code inSeconds} from now. */
     static long activityRemindedIn(ConfigurableApplicationContext ctx, Branch branch, int inSeconds, String title) {
         Instant start = ctx.getBean(Clock.class).instant().plus(Duration.ofHours(24)).plusSeconds(inSeconds);
-        return ctx.getBean(Activities.class).create(ctx.getBean(AccessPolicy.class).actorFor(branch.headMemberId()),
+        return ctx.getBean(Activities.class).create(ctx.getBean(vn.hoibot.member.Accounts.class).actorOf(branch.headMemberId()),
                 new ActivityDraft(branch.unitId(), "monthly", title, start, start.plus(Duration.ofHours(2)),
                         "Nhà văn hóa", null, null, AudienceKind.SUBTREE, Set.of(branch.unitId()))).id();
     }
@@ -158,7 +158,7 @@ class MeetingRestartTests {
             Clock clock = first.getBean(Clock.class);
             startedAt = clock.instant().plusSeconds(4);
             Activities activities = first.getBean(Activities.class);
-            var actor = first.getBean(AccessPolicy.class).actorFor(branch.headMemberId());
+            var actor = first.getBean(vn.hoibot.member.Accounts.class).actorOf(branch.headMemberId());
             started = activities.create(actor, new ActivityDraft(branch.unitId(), "other", startedTitle, startedAt,
                     startedAt.plus(Duration.ofHours(1)), null, null, null, AudienceKind.SUBTREE,
                     Set.of(branch.unitId()))).id();

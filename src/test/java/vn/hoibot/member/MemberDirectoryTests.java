@@ -17,6 +17,8 @@ import vn.hoibot.org.NewUnit;
 import vn.hoibot.org.OrgService;
 import vn.hoibot.org.Restructuring;
 import vn.hoibot.org.UnitView;
+import vn.hoibot.access.Role;
+import vn.hoibot.access.RoleAssignments;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "spring.quartz.auto-startup=false")
 class MemberDirectoryTests {

@@ -19,6 +19,8 @@ import vn.hoibot.FakeTelegram;
 import vn.hoibot.org.NewUnit;
 import vn.hoibot.org.OrgService;
 import vn.hoibot.org.UnitView;
+import vn.hoibot.access.Role;
+import vn.hoibot.access.RoleAssignments;
 
 class OnboardingTests extends EndToEndTest {
 

@@ -22,6 +22,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import vn.hoibot.org.NewUnit;
 import vn.hoibot.org.OrgService;
 import vn.hoibot.org.UnitView;
+import vn.hoibot.access.Role;
+import vn.hoibot.access.RoleAssignments;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "spring.quartz.auto-startup=false")
 class RosterImporterTests {

@@ -17,16 +17,16 @@ import vn.hoibot.broadcast.NewBroadcast.Recipient;
 import vn.hoibot.chat.ChatContext;
 import vn.hoibot.chat.Messages;
 import vn.hoibot.chat.UserFacingException;
-import vn.hoibot.member.AccessPolicy;
 import vn.hoibot.member.Accounts;
-import vn.hoibot.member.Actor;
 import vn.hoibot.member.MemberDirectory;
 import vn.hoibot.member.MemberStatus;
 import vn.hoibot.member.MemberTag;
 import vn.hoibot.member.MemberView;
-import vn.hoibot.member.Permission;
 import vn.hoibot.org.OrgService;
 import vn.hoibot.org.UnitView;
+import vn.hoibot.access.AccessPolicy;
+import vn.hoibot.access.Actor;
+import vn.hoibot.access.Permission;
 
 /**
  * Who a notice goes to. An audience is a short spec kept in a button key: {@code u:<unit>} (her whole subtree or a

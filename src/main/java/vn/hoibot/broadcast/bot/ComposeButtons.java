@@ -26,8 +26,8 @@ import vn.hoibot.chat.DialogState;
 import vn.hoibot.chat.Messages;
 import vn.hoibot.chat.Outbound;
 import vn.hoibot.chat.UserFacingException;
+import vn.hoibot.access.Actor;
 import vn.hoibot.member.Accounts;
-import vn.hoibot.member.Actor;
 
 /** The buttons of /thongbao: audience, preview, send now, schedule, discard. */
 @Component

@@ -14,10 +14,10 @@ import vn.hoibot.chat.Dialog;
 import vn.hoibot.chat.DialogState;
 import vn.hoibot.chat.Inbound;
 import vn.hoibot.chat.UserFacingException;
-import vn.hoibot.member.AccessPolicy;
 import vn.hoibot.member.Accounts;
-import vn.hoibot.member.Actor;
-import vn.hoibot.member.Permission;
+import vn.hoibot.access.AccessPolicy;
+import vn.hoibot.access.Actor;
+import vn.hoibot.access.Permission;
 
 /**
  * /thongbao: a leader composes a notice. Steps: the text (or a document with its caption), the audience (buttons),

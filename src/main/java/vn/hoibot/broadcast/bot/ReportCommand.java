@@ -14,12 +14,12 @@ import vn.hoibot.chat.ChatContext;
 import vn.hoibot.chat.CommandHandler;
 import vn.hoibot.chat.Outbound;
 import vn.hoibot.chat.UserFacingException;
-import vn.hoibot.member.AccessPolicy;
 import vn.hoibot.member.Accounts;
-import vn.hoibot.member.Actor;
 import vn.hoibot.member.MemberDirectory;
 import vn.hoibot.member.MemberView;
-import vn.hoibot.member.Permission;
+import vn.hoibot.access.AccessPolicy;
+import vn.hoibot.access.Actor;
+import vn.hoibot.access.Permission;
 import vn.hoibot.spreadsheet.SpreadsheetWriter;
 
 /**

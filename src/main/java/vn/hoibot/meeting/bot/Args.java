@@ -6,8 +6,8 @@ import java.time.LocalDate;
 
 import vn.hoibot.chat.ChatContext;
 import vn.hoibot.chat.UserFacingException;
-import vn.hoibot.meeting.VietnameseDates;
 import vn.hoibot.member.Accounts;
+import vn.hoibot.time.VietnameseDates;
 
 /** Small helpers for command arguments. */
 final class Args {

@@ -18,11 +18,11 @@ import vn.hoibot.meeting.Activities;
 import vn.hoibot.meeting.ActivityView;
 import vn.hoibot.meeting.Attendance;
 import vn.hoibot.meeting.MeetingProperties;
-import vn.hoibot.meeting.VietnameseDates;
 import vn.hoibot.member.Accounts;
-import vn.hoibot.member.Actor;
 import vn.hoibot.member.MemberView;
-import vn.hoibot.member.Permission;
+import vn.hoibot.text.Texts;
+import vn.hoibot.access.Actor;
+import vn.hoibot.access.Permission;
 
 /**
  * /diemdanh 12 [name]: the leader's paged checklist of invited members; a press marks her present or, pressed
@@ -98,9 +98,9 @@ class AttendanceChecklist implements CommandHandler, Dialog {
         ActivityView activity = activities.managedBy(actor, activityId, Permission.MARK_ATTENDANCE);
         String code = activities.checkinCode(actor, activityId);
         Map<Long, Boolean> current = attendance.current(activityId);
-        String needle = VietnameseDates.normalise(query);
+        String needle = Texts.fold(query);
         List<MemberView> members = activities.invitees(activityId).stream()
-                .filter(m -> needle.isEmpty() || VietnameseDates.normalise(m.fullName()).contains(needle))
+                .filter(m -> needle.isEmpty() || Texts.fold(m.fullName()).contains(needle))
                 .sorted(Comparator.comparing(MemberView::fullName)).toList();
         int size = properties.pageSize();
         int pages = Math.max(1, (members.size() + size - 1) / size);

@@ -12,8 +12,9 @@ import vn.hoibot.meeting.Activities;
 import vn.hoibot.meeting.ActivityChange;
 import vn.hoibot.meeting.ActivityView;
 import vn.hoibot.meeting.MeetingTexts;
-import vn.hoibot.meeting.VietnameseDates;
 import vn.hoibot.member.Accounts;
+import vn.hoibot.meeting.RecurringActivities;
+import vn.hoibot.text.Texts;
 
 /** A leader's further changes: /suahop (name, place, link), /nhacthem (one more reminder), /dunglap (end a series). */
 class ChangeCommands {
@@ -54,7 +55,7 @@ class ChangeCommands {
         public void handle(ChatContext ctx, String args) {
             long id = Args.activityId(args, "meeting.edit.usage");
             String rest = Args.rest(args);
-            String folded = VietnameseDates.normalise(rest);
+            String folded = Texts.fold(rest);
             ActivityChange change;
             if (folded.startsWith("dia diem ")) {
                 change = new ActivityChange(null, null, null, value(rest, 2), null);

@@ -13,10 +13,10 @@ import vn.hoibot.meeting.Activities;
 import vn.hoibot.meeting.ActivityView;
 import vn.hoibot.meeting.AudienceKind;
 import vn.hoibot.meeting.MeetingTexts;
-import vn.hoibot.meeting.Recurrence;
 import vn.hoibot.meeting.RecurringActivities;
 import vn.hoibot.member.Accounts;
-import vn.hoibot.member.Actor;
+import vn.hoibot.time.Recurrence;
+import vn.hoibot.access.Actor;
 
 /** The buttons of the /taohop dialog; a button from a step she has left is refused and changes nothing. */
 class CreateActivityButtons {

@@ -28,16 +28,17 @@ import vn.hoibot.meeting.ActivityDraft;
 import vn.hoibot.meeting.AudienceKind;
 import vn.hoibot.meeting.MeetingProperties;
 import vn.hoibot.meeting.MeetingTexts;
-import vn.hoibot.meeting.Recurrence;
 import vn.hoibot.meeting.RecurringActivities;
-import vn.hoibot.meeting.VietnameseDates;
-import vn.hoibot.member.AccessDeniedException;
-import vn.hoibot.member.AccessPolicy;
 import vn.hoibot.member.Accounts;
-import vn.hoibot.member.Actor;
-import vn.hoibot.member.Permission;
 import vn.hoibot.org.OrgService;
 import vn.hoibot.org.UnitView;
+import vn.hoibot.text.Texts;
+import vn.hoibot.time.Recurrence;
+import vn.hoibot.time.VietnameseDates;
+import vn.hoibot.access.AccessDeniedException;
+import vn.hoibot.access.AccessPolicy;
+import vn.hoibot.access.Actor;
+import vn.hoibot.access.Permission;
 
 /**
  * /taohop: a leader creates an activity step by step (unit, title, type, start, end, place or link, partners,
@@ -170,7 +171,7 @@ class CreateActivityDialog implements Dialog, CommandHandler {
         } else {
             VietnameseDates.Parsed parsed = VietnameseDates.parse(value, start.atZone(clock.getZone()).toLocalDate());
             if (parsed.time() == null) {
-                throw new UserFacingException("meeting.date.no_time", value);
+                throw new UserFacingException("time.date.no_time", value);
             }
             ZonedDateTime s = start.atZone(clock.getZone());
             LocalDate day = parsed.date() != null ? parsed.date() : s.toLocalDate();
@@ -284,7 +285,7 @@ class CreateActivityDialog implements Dialog, CommandHandler {
     }
 
     private static boolean skip(String value) {
-        String v = VietnameseDates.normalise(value);
+        String v = Texts.fold(value);
         return v.equals(SKIP) || v.equals("khong") || v.equals("bo qua") || v.equals("skip");
     }
 

@@ -18,7 +18,7 @@ import vn.hoibot.meeting.MeetingTexts;
 import vn.hoibot.meeting.Rsvp;
 import vn.hoibot.meeting.Rsvps;
 import vn.hoibot.member.Accounts;
-import vn.hoibot.member.Permission;
+import vn.hoibot.access.Permission;
 
 /** A leader's commands on one activity: /huyhop, /doihop, /dangky (more in {@link ChangeCommands}). */
 class LeaderCommands {

@@ -20,12 +20,13 @@ import vn.hoibot.meeting.Activities;
 import vn.hoibot.meeting.ActivityView;
 import vn.hoibot.meeting.Rsvp;
 import vn.hoibot.meeting.Rsvps;
-import vn.hoibot.member.AccessPolicy;
-import vn.hoibot.member.Actor;
 import vn.hoibot.member.MemberView;
-import vn.hoibot.member.Permission;
 import vn.hoibot.org.OrgService;
 import vn.hoibot.org.UnitView;
+import vn.hoibot.access.AccessPolicy;
+import vn.hoibot.access.Actor;
+import vn.hoibot.access.Permission;
+import vn.hoibot.time.ServiceZone;
 
 /**
  * Audiences for /thongbao from RSVPs: the invited members of one of her next activities who said they will come,
@@ -35,7 +36,7 @@ import vn.hoibot.org.UnitView;
 class RsvpAudiences implements AudienceSource {
 
     private static final int ACTIVITIES = 3;
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM").withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM").withZone(ServiceZone.VIETNAM);
 
     private final Activities activities;
     private final Rsvps rsvps;

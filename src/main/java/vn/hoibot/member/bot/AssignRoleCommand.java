@@ -9,15 +9,15 @@ import org.springframework.stereotype.Component;
 import vn.hoibot.chat.ChatContext;
 import vn.hoibot.chat.CommandHandler;
 import vn.hoibot.chat.UserFacingException;
-import vn.hoibot.member.AccessPolicy;
 import vn.hoibot.member.Accounts;
 import vn.hoibot.member.MemberDirectory;
 import vn.hoibot.member.MemberView;
-import vn.hoibot.member.Permission;
-import vn.hoibot.member.Role;
-import vn.hoibot.member.RoleAssignments;
 import vn.hoibot.org.OrgService;
 import vn.hoibot.org.UnitView;
+import vn.hoibot.access.AccessPolicy;
+import vn.hoibot.access.Permission;
+import vn.hoibot.access.Role;
+import vn.hoibot.access.RoleAssignments;
 
 /** /capquyen <phone> <role> <unit code>: assigns a role on a unit (covers its subtree). Admins and chairs. */
 @Component

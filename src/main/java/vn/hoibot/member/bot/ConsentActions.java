@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import vn.hoibot.chat.ButtonAction;
 import vn.hoibot.chat.ChatContext;
 import vn.hoibot.member.Onboarding;
+import vn.hoibot.time.ServiceZone;
 
 /** The agree / decline buttons under the privacy notice. */
 class ConsentActions {
@@ -15,7 +16,7 @@ class ConsentActions {
     static final String AGREE = "member.consent.agree";
     static final String DECLINE = "member.consent.decline";
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy")
-            .withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
+            .withZone(ServiceZone.VIETNAM);
 
     /** The invite code she came with (null without one): kept until she has agreed. */
     record Invitation(String code) {

@@ -6,15 +6,15 @@ import org.springframework.stereotype.Component;
 import vn.hoibot.chat.ChatContext;
 import vn.hoibot.chat.CommandHandler;
 import vn.hoibot.chat.UserFacingException;
-import vn.hoibot.member.AccessPolicy;
 import vn.hoibot.member.Accounts;
-import vn.hoibot.member.Actor;
 import vn.hoibot.member.MemberDirectory;
 import vn.hoibot.member.MemberView;
 import vn.hoibot.member.Onboarding;
-import vn.hoibot.member.Permission;
 import vn.hoibot.org.OrgService;
 import vn.hoibot.org.UnitView;
+import vn.hoibot.access.AccessPolicy;
+import vn.hoibot.access.Actor;
+import vn.hoibot.access.Permission;
 
 /**
  * /moi: her personal invite link (whoever joins through it counts as recruited by her: "1 hội viên vận động 1

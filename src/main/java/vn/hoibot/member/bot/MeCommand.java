@@ -12,8 +12,8 @@ import vn.hoibot.member.Accounts;
 import vn.hoibot.member.MemberDirectory;
 import vn.hoibot.member.MemberView;
 import vn.hoibot.member.Onboarding;
-import vn.hoibot.member.RoleAssignments;
 import vn.hoibot.org.OrgService;
+import vn.hoibot.access.RoleAssignments;
 
 /** /toi: her own record, as stored, with her consent. */
 @Component

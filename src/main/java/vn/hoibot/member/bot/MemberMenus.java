@@ -10,10 +10,10 @@ import vn.hoibot.chat.CommandHandler.Menu;
 import vn.hoibot.chat.CommandMenuPublisher;
 import vn.hoibot.chat.CommandMenus;
 import vn.hoibot.chat.Sender;
-import vn.hoibot.member.AccessPolicy;
 import vn.hoibot.member.Accounts;
-import vn.hoibot.member.Actor;
-import vn.hoibot.member.Role;
+import vn.hoibot.access.AccessPolicy;
+import vn.hoibot.access.Actor;
+import vn.hoibot.access.Role;
 
 /**
  * Leaders see the leaders' commands in /help and in their chat's command menu (Telegram's per-chat scope);
@@ -51,7 +51,7 @@ class MemberMenus implements CommandMenus {
 
     /** After commit, publishes the chat menus of a member whose roles may have changed, on each of her chats. */
     void refreshAfterCommit(ChatContext ctx, long memberId) {
-        Set<Menu> menus = menusOf(policy.actorFor(memberId));
+        Set<Menu> menus = menusOf(accounts.actorOf(memberId));
         if (menus.isEmpty()) {
             return;
         }

@@ -19,14 +19,14 @@ import vn.hoibot.chat.ButtonPayloads.None;
 import vn.hoibot.chat.ChatContext;
 import vn.hoibot.chat.CommandHandler;
 import vn.hoibot.chat.UserFacingException;
-import vn.hoibot.member.AccessPolicy;
 import vn.hoibot.member.Accounts;
-import vn.hoibot.member.Actor;
-import vn.hoibot.member.Permission;
 import vn.hoibot.org.OrgService;
 import vn.hoibot.org.Restructuring;
 import vn.hoibot.org.SplitPart;
 import vn.hoibot.org.UnitView;
+import vn.hoibot.access.AccessPolicy;
+import vn.hoibot.access.Actor;
+import vn.hoibot.access.Permission;
 
 /**
  * /donvi: admins restructure the unit tree with history kept. {@code xem <code>} shows a unit and its changes;

@@ -11,13 +11,13 @@ import vn.hoibot.chat.Inbound;
 import vn.hoibot.chat.InboundFallback;
 import vn.hoibot.chat.UserFacingException;
 import vn.hoibot.member.Accounts;
-import vn.hoibot.member.Actor;
-import vn.hoibot.member.Folding;
 import vn.hoibot.member.ImportOptions;
 import vn.hoibot.member.ImportReport;
 import vn.hoibot.member.ImportReports;
 import vn.hoibot.member.RosterImporter;
 import vn.hoibot.member.UnitImporter;
+import vn.hoibot.access.Actor;
+import vn.hoibot.text.Texts;
 
 /**
  * An admin sends a roster (or, captioned "don vi" with or without accents, a units list) as CSV or XLSX: it is imported and the report
@@ -54,7 +54,7 @@ class RosterUpload implements InboundFallback.Files {
         if (file.size() > MAX_BYTES) {
             throw new UserFacingException("member.upload.too_large");
         }
-        String caption = Folding.fold(file.caption()); // accents and case folded, so Nghiêm ngặt reads nghiem ngat
+        String caption = Texts.fold(file.caption()); // accents and case folded, so Nghiêm ngặt reads nghiem ngat
         boolean strict = caption.contains("nghiem") || caption.contains("strict");
         boolean unitList = caption.contains("don vi") || caption.contains("units");
         byte[] content = ctx.download(file.fileRef());

@@ -30,11 +30,11 @@ import vn.hoibot.broadcast.Reachability;
 import vn.hoibot.member.MemberDirectory;
 import vn.hoibot.member.MemberView;
 import vn.hoibot.member.NewMember;
-import vn.hoibot.member.Role;
-import vn.hoibot.member.RoleAssignments;
 import vn.hoibot.org.NewUnit;
 import vn.hoibot.org.OrgService;
 import vn.hoibot.org.UnitView;
+import vn.hoibot.access.Role;
+import vn.hoibot.access.RoleAssignments;
 
 /** /thongbao and /baocaogui end to end, over the fake Telegram. */
 class BroadcastCommandTests extends EndToEndTest {
@@ -148,12 +148,15 @@ class BroadcastCommandTests extends EndToEndTest {
     @Autowired
     vn.hoibot.meeting.Rsvps rsvps;
     @Autowired
-    vn.hoibot.member.AccessPolicy policy;
+    vn.hoibot.access.AccessPolicy policy;
+
+    @Autowired
+    vn.hoibot.member.Accounts accounts;
 
     @Test
     void sendsToTheMembersWhoHaveNotAnsweredAnActivitysInvitation() {
         java.time.Instant start = java.time.Instant.now().plus(Duration.ofDays(3));
-        var activity = activities.create(policy.actorFor(memberIdOf(head)), new vn.hoibot.meeting.ActivityDraft(
+        var activity = activities.create(accounts.actorOf(memberIdOf(head)), new vn.hoibot.meeting.ActivityDraft(
                 branch.id(), "monthly", "Sinh hoạt tháng " + branch.code(), start, start.plus(Duration.ofHours(2)),
                 "Nhà văn hoá", null, null, vn.hoibot.meeting.AudienceKind.SUBTREE, Set.of(branch.id())));
         rsvps.answer(activity.id(), memberIdOf(lan), vn.hoibot.meeting.Rsvp.YES);

@@ -11,10 +11,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 import vn.hoibot.member.ImportReport;
 import vn.hoibot.member.MemberDirectory;
-import vn.hoibot.member.Role;
-import vn.hoibot.member.RoleAssignments;
 import vn.hoibot.org.OrgService;
 import vn.hoibot.org.UnitView;
+import vn.hoibot.access.Role;
+import vn.hoibot.access.RoleAssignments;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "spring.quartz.auto-startup=false")
 class DemoDataLoaderTests {

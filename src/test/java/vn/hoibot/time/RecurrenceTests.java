@@ -1,4 +1,4 @@
-package vn.hoibot.meeting;
+package vn.hoibot.time;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -43,11 +43,11 @@ class RecurrenceTests {
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', value = {
-            "hằng tháng 19h                 | meeting.recur.unreadable",
-            "ngày 15 hằng tháng             | meeting.date.no_time",
-            "ngày 32 hằng tháng 19h         | meeting.date.invalid",
-            "chủ nhật hằng tháng 8h         | meeting.recur.which_week",
-            "ngày 15 hằng tháng 19h linh tinh | meeting.recur.unreadable" })
+            "hằng tháng 19h                 | time.recur.unreadable",
+            "ngày 15 hằng tháng             | time.date.no_time",
+            "ngày 32 hằng tháng 19h         | time.date.invalid",
+            "chủ nhật hằng tháng 8h         | time.recur.which_week",
+            "ngày 15 hằng tháng 19h linh tinh | time.recur.unreadable" })
     void refusesRulesItCannotRead(String text, String key) {
         assertThatThrownBy(() -> Recurrence.parse(text.strip()))
                 .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.key()).isEqualTo(key));

@@ -1,4 +1,4 @@
-package vn.hoibot.meeting;
+package vn.hoibot.time;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import vn.hoibot.chat.UserFacingException;
+import vn.hoibot.text.Texts;
 
 /**
  * A monthly rule: on a day of the month ({@code ngày 15 hằng tháng 19h30}; the last day in shorter months), or
@@ -43,7 +44,7 @@ public record Recurrence(int dayOfMonth, int nth, DayOfWeek weekday, LocalTime t
 
     /** Reads a monthly rule, or empty when the text names no repetition ({@code hằng tháng}, {@code của tháng}...). */
     public static Optional<Recurrence> parse(String text) {
-        String s = " " + VietnameseDates.normalise(text).replaceAll("\\bcuoi\\s*thang\\b", "cuoi cua thang") + " ";
+        String s = " " + Texts.fold(text).replaceAll("\\bcuoi\\s*thang\\b", "cuoi cua thang") + " ";
         if (!MONTHLY.matcher(s).find()) {
             return Optional.empty();
         }
@@ -59,11 +60,11 @@ public record Recurrence(int dayOfMonth, int nth, DayOfWeek weekday, LocalTime t
         } else if (d.find()) {
             day = Integer.parseInt(d.group(1) != null ? d.group(1) : d.group(2));
             if (day < 1 || day > 31) {
-                throw new UserFacingException("meeting.date.invalid", text);
+                throw new UserFacingException("time.date.invalid", text);
             }
             s = s.substring(0, d.start()) + " " + s.substring(d.end());
         } else {
-            throw new UserFacingException("meeting.recur.unreadable", text);
+            throw new UserFacingException("time.recur.unreadable", text);
         }
         Matcher monthly = MONTHLY.matcher(s);
         if (monthly.find()) {
@@ -71,20 +72,20 @@ public record Recurrence(int dayOfMonth, int nth, DayOfWeek weekday, LocalTime t
         }
         String timeText = s.replaceAll("\\b(vao|luc|cac)\\b", " ").strip();
         if (timeText.isEmpty()) {
-            throw new UserFacingException("meeting.date.no_time", text);
+            throw new UserFacingException("time.date.no_time", text);
         }
         VietnameseDates.Parsed rest;
         try {
             rest = VietnameseDates.parse(timeText, ANY_DAY); // a date is refused below, so "today" does not matter
         } catch (UserFacingException e) {
-            throw new UserFacingException(e.key().equals("meeting.date.unreadable") ? "meeting.recur.unreadable"
+            throw new UserFacingException(e.key().equals("time.date.unreadable") ? "time.recur.unreadable"
                     : e.key(), text);
         }
         if (rest.date() != null) {
-            throw new UserFacingException("meeting.recur.unreadable", text);
+            throw new UserFacingException("time.recur.unreadable", text);
         }
         if (rest.time() == null) {
-            throw new UserFacingException("meeting.date.no_time", text);
+            throw new UserFacingException("time.date.no_time", text);
         }
         return Optional.of(new Recurrence(day, nth, weekday, rest.time()));
     }
@@ -140,7 +141,7 @@ public record Recurrence(int dayOfMonth, int nth, DayOfWeek weekday, LocalTime t
 
     private static int nth(String ordinal, String text) {
         if (ordinal == null) {
-            throw new UserFacingException("meeting.recur.which_week", text);
+            throw new UserFacingException("time.recur.which_week", text);
         }
         String o = ordinal.replaceAll("\\s+", "");
         if (o.equals("dautien") || o.equals("thunhat")) {

@@ -1,4 +1,4 @@
-package vn.hoibot.member;
+package vn.hoibot.access;
 
 /**
  * Roles from the lowest to the highest; each assignment covers the unit's subtree. Labels are the messages

@@ -1,4 +1,4 @@
-package vn.hoibot.member;
+package vn.hoibot.access;
 
 import java.time.LocalDate;
 
@@ -10,11 +10,12 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import vn.hoibot.time.DatedRow;
 
 /** A role a member holds over a unit's subtree during [validFrom, validTo). */
 @Entity
 @Table(name = "role_assignment")
-class RoleAssignment {
+class RoleAssignment extends DatedRow {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -30,29 +31,19 @@ class RoleAssignment {
     @Column(name = "unit_id", nullable = false)
     private Long unitId;
 
-    @Column(name = "valid_from", nullable = false)
-    private LocalDate validFrom;
-
-    @Column(name = "valid_to")
-    private LocalDate validTo;
-
     protected RoleAssignment() {
     }
 
     RoleAssignment(long memberId, Role role, long unitId, LocalDate validFrom) {
+        super(validFrom);
         this.memberId = memberId;
         this.role = role;
         this.unitId = unitId;
-        this.validFrom = validFrom;
-    }
-
-    void end(LocalDate day) {
-        this.validTo = day;
     }
 
     /** Ends the role on {@code day}, or at once if it started later (the unit ended before she got it). */
-    void endNoEarlierThan(LocalDate day) {
-        this.validTo = validFrom.isAfter(day) ? validFrom : day;
+    void end(LocalDate day) {
+        endOn(day);
     }
 
     boolean memberIs(long id) {

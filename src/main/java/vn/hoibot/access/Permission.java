@@ -1,4 +1,4 @@
-package vn.hoibot.member;
+package vn.hoibot.access;
 
 /** What an actor may do on a unit's subtree, each with the lowest role allowed to. */
 public enum Permission {

@@ -1,4 +1,4 @@
-package vn.hoibot.meeting;
+package vn.hoibot.time;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -66,18 +66,18 @@ class VietnameseDatesTests {
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', value = {
-            "hôm qua               | meeting.date.unreadable",
-            "abc                   | meeting.date.unreadable",
-            "15/3 19h linh tinh    | meeting.date.unreadable",
-            "19h 20h 15/3          | meeting.date.unreadable",
-            "31/2/2026 19h         | meeting.date.invalid",
-            "15/13 19h             | meeting.date.invalid",
-            "25h 15/3              | meeting.date.invalid",
-            "19h61 15/3            | meeting.date.invalid",
-            "19h sáng 15/3         | meeting.date.invalid",
-            "tối thứ 6             | meeting.date.no_time",
-            "15/3                  | meeting.date.no_time",
-            "19h                   | meeting.date.no_date" })
+            "hôm qua               | time.date.unreadable",
+            "abc                   | time.date.unreadable",
+            "15/3 19h linh tinh    | time.date.unreadable",
+            "19h 20h 15/3          | time.date.unreadable",
+            "31/2/2026 19h         | time.date.invalid",
+            "15/13 19h             | time.date.invalid",
+            "25h 15/3              | time.date.invalid",
+            "19h61 15/3            | time.date.invalid",
+            "19h sáng 15/3         | time.date.invalid",
+            "tối thứ 6             | time.date.no_time",
+            "15/3                  | time.date.no_time",
+            "19h                   | time.date.no_date" })
     void refusesWhatItCannotReadWithAClearKey(String text, String key) {
         assertThatThrownBy(() -> VietnameseDates.dateTime(text.strip(), TODAY))
                 .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.key()).isEqualTo(key));

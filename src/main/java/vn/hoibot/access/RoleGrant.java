@@ -1,4 +1,4 @@
-package vn.hoibot.member;
+package vn.hoibot.access;
 
 /** A role held over a unit's subtree. */
 public record RoleGrant(Role role, long unitId) {

@@ -1,4 +1,4 @@
-package vn.hoibot.member;
+package vn.hoibot.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,6 +14,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import vn.hoibot.org.NewUnit;
 import vn.hoibot.org.OrgService;
 import vn.hoibot.org.UnitView;
+import vn.hoibot.member.MemberDirectory;
+import vn.hoibot.member.MemberView;
+import vn.hoibot.member.NewMember;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "spring.quartz.auto-startup=false")
 class AccessPolicyTests {
@@ -31,6 +34,9 @@ class AccessPolicyTests {
 
     @Autowired
     AccessPolicy policy;
+
+    @Autowired
+    vn.hoibot.member.Accounts accounts;
 
     UnitView commune;
     UnitView branch;
@@ -58,7 +64,7 @@ class AccessPolicyTests {
 
     @Test
     void letsAMemberSeeOnlyHerOwnData() {
-        Actor actor = policy.actorFor(member.id());
+        Actor actor = accounts.actorOf(member.id());
         assertThat(policy.can(actor, Permission.VIEW_OWN_DATA, branch.id())).isTrue();
         assertThat(policy.can(actor, Permission.VIEW_MEMBERS, branch.id())).isFalse();
         assertThat(policy.can(actor, Permission.BROADCAST, branch.id())).isFalse();
@@ -66,7 +72,7 @@ class AccessPolicyTests {
 
     @Test
     void letsABranchHeadManageHerBranchButNotHerNeighboursOrTheCommune() {
-        Actor actor = policy.actorFor(head.id());
+        Actor actor = accounts.actorOf(head.id());
         assertThat(policy.can(actor, Permission.BROADCAST, branch.id())).isTrue();
         assertThat(policy.can(actor, Permission.MANAGE_MEMBERS, branch.id())).isTrue();
         assertThat(policy.can(actor, Permission.BROADCAST, otherBranch.id())).isFalse();
@@ -80,14 +86,14 @@ class AccessPolicyTests {
 
     @Test
     void letsTheOtherBranchHeadActOnlyOnHerOwnBranch() {
-        Actor actor = policy.actorFor(otherHead.id());
+        Actor actor = accounts.actorOf(otherHead.id());
         assertThat(policy.can(actor, Permission.MARK_ATTENDANCE, otherBranch.id())).isTrue();
         assertThat(policy.can(actor, Permission.MARK_ATTENDANCE, branch.id())).isFalse();
     }
 
     @Test
     void letsAnAdminDoEverythingEverywhere() {
-        Actor actor = policy.actorFor(admin.id());
+        Actor actor = accounts.actorOf(admin.id());
         assertThat(actor.admin()).isTrue();
         for (Permission permission : Permission.values()) {
             assertThat(policy.can(actor, permission, otherBranch.id())).isTrue();
@@ -98,7 +104,7 @@ class AccessPolicyTests {
     @Test
     void stopsAfterTheRoleIsRevoked() {
         roles.revoke(head.id(), Role.BRANCH_HEAD, branch.id());
-        Actor actor = policy.actorFor(head.id());
+        Actor actor = accounts.actorOf(head.id());
         assertThat(policy.can(actor, Permission.BROADCAST, branch.id())).isFalse();
         assertThat(actor.grants()).containsExactly(new RoleGrant(Role.MEMBER, branch.id()));
     }

@@ -1,4 +1,4 @@
-package vn.hoibot.member;
+package vn.hoibot.access;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -15,7 +15,8 @@ import vn.hoibot.org.UnitView;
 
 /**
  * The one authorisation check. A grant covers its unit's subtree as of today; a permission needs a grant of at least
- * its lowest role there. Admins may do everything everywhere. Every member holds {@link Role#MEMBER} on her own unit.
+ * its lowest role there. Admins may do everything everywhere. Every member holds {@link Role#MEMBER} on her own unit
+ * (handed in by the member module: this module does not read memberships, so no dependency runs back up).
  */
 @Service
 @Transactional(readOnly = true)
@@ -23,14 +24,11 @@ public class AccessPolicy {
 
     private final OrgService org;
     private final RoleAssignmentRepository assignments;
-    private final MembershipRepository memberships;
     private final Clock clock;
 
-    AccessPolicy(OrgService org, RoleAssignmentRepository assignments, MembershipRepository memberships,
-            Clock clock) {
+    AccessPolicy(OrgService org, RoleAssignmentRepository assignments, Clock clock) {
         this.org = org;
         this.assignments = assignments;
-        this.memberships = memberships;
         this.clock = clock;
     }
 
@@ -72,11 +70,16 @@ public class AccessPolicy {
         return result;
     }
 
-    /** Builds the actor from her current role assignments and membership. */
-    public Actor actorFor(long memberId) {
+    /**
+     * Builds the actor from her current role assignments and the {@link Role#MEMBER} grant on her own unit, which the
+     * member module hands in ({@code ownUnitId} null when she has no unit today).
+     */
+    public Actor actorFor(long memberId, Long ownUnitId) {
         LocalDate today = LocalDate.now(clock);
         List<RoleGrant> grants = new ArrayList<>();
-        memberships.ofMemberOn(memberId, today).ifPresent(s -> grants.add(new RoleGrant(Role.MEMBER, s.unitId())));
+        if (ownUnitId != null) {
+            grants.add(new RoleGrant(Role.MEMBER, ownUnitId));
+        }
         boolean admin = false;
         for (RoleAssignment a : assignments.ofMemberOn(memberId, today)) {
             grants.add(new RoleGrant(a.role(), a.unitId()));
@@ -86,6 +89,6 @@ public class AccessPolicy {
     }
 
     private static boolean isOpen(UnitView unit, LocalDate day) {
-        return unit.validTo() == null || unit.validTo().isAfter(day);
+        return unit.openAfter(day);
     }
 }

@@ -1,6 +1,5 @@
-package vn.hoibot.meeting;
+package vn.hoibot.time;
 
-import java.text.Normalizer;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -12,13 +11,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import vn.hoibot.chat.UserFacingException;
+import vn.hoibot.text.Texts;
 
 /**
  * Reads dates and times the way Vietnamese users type them: {@code 15/3}, {@code 15/03/2026 19h30},
  * {@code 19:30 15/3}, {@code 7h tối thứ 6}, {@code thứ 6 tuần sau 19h}, {@code ngày mai 8 giờ rưỡi sáng},
  * {@code CN 14h}. Diacritics are optional. Dates are day first (dd/MM/yyyy). A date without a year that is
  * already past this year means next year. Whatever cannot be read fully is refused with
- * {@code meeting.date.unreadable}; an impossible date (31/2) with {@code meeting.date.invalid}.
+ * {@code time.date.unreadable}; an impossible date (31/2) with {@code time.date.invalid}.
  */
 public final class VietnameseDates {
 
@@ -45,10 +45,10 @@ public final class VietnameseDates {
     public static LocalDateTime dateTime(String text, LocalDate today) {
         Parsed parsed = parse(text, today);
         if (parsed.date() == null) {
-            throw new UserFacingException("meeting.date.no_date", text);
+            throw new UserFacingException("time.date.no_date", text);
         }
         if (parsed.time() == null) {
-            throw new UserFacingException("meeting.date.no_time", text);
+            throw new UserFacingException("time.date.no_time", text);
         }
         return LocalDateTime.of(parsed.date(), parsed.time());
     }
@@ -56,22 +56,22 @@ public final class VietnameseDates {
     /** Whatever date and time the text names (at least one of them). */
     public static Parsed parse(String text, LocalDate today) {
         if (text == null || text.isBlank()) {
-            throw new UserFacingException("meeting.date.unreadable", "");
+            throw new UserFacingException("time.date.unreadable", "");
         }
-        String s = " " + normalise(text) + " ";
+        String s = " " + Texts.fold(text) + " ";
         LocalTime time = null;
         Matcher t = TIME.matcher(s);
         if (t.find()) {
             time = time(t, text);
             s = remove(s, t);
             if (TIME.matcher(s).find()) {
-                throw new UserFacingException("meeting.date.unreadable", text);
+                throw new UserFacingException("time.date.unreadable", text);
             }
         }
         Matcher p = PERIOD.matcher(s);
         if (p.find()) {
             if (time == null) {
-                throw new UserFacingException("meeting.date.no_time", text);
+                throw new UserFacingException("time.date.no_time", text);
             }
             time = withPeriod(time, p.group(1), text);
             s = remove(s, p);
@@ -105,16 +105,11 @@ public final class VietnameseDates {
         }
         s = FILLER.matcher(s).replaceAll(" ").strip();
         if (!s.isEmpty() || (date == null && time == null)) {
-            throw new UserFacingException("meeting.date.unreadable", text);
+            throw new UserFacingException("time.date.unreadable", text);
         }
         return new Parsed(date, time);
     }
 
-    public static String normalise(String text) {
-        String lower = text.toLowerCase(Locale.ROOT).replace('đ', 'd');
-        String stripped = Normalizer.normalize(lower, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        return stripped.replaceAll("\\s+", " ").strip();
-    }
 
     private static String remove(String s, Matcher m) {
         return s.substring(0, m.start()) + " " + s.substring(m.end());
@@ -125,7 +120,7 @@ public final class VietnameseDates {
         String min = m.group(2);
         int minute = min == null ? 0 : min.equals("ruoi") ? 30 : Integer.parseInt(min);
         if (hour > 24 || minute > 59 || (hour == 24 && minute > 0)) {
-            throw new UserFacingException("meeting.date.invalid", text);
+            throw new UserFacingException("time.date.invalid", text);
         }
         return LocalTime.of(hour % 24, minute);
     }
@@ -139,7 +134,7 @@ public final class VietnameseDates {
             default -> h == 12 ? 0 : (h >= 6 && h < 12) ? h + 12 : h; // dem: 11h đêm = 23:00, 2h đêm = 02:00
         };
         if (period.equals("sang") && h > 12) {
-            throw new UserFacingException("meeting.date.invalid", text);
+            throw new UserFacingException("time.date.invalid", text);
         }
         return LocalTime.of(hour, time.getMinute());
     }
@@ -156,7 +151,7 @@ public final class VietnameseDates {
             LocalDate date = LocalDate.of(today.getYear(), month, day);
             return date.isBefore(today) ? LocalDate.of(today.getYear() + 1, month, day) : date;
         } catch (DateTimeException e) {
-            throw new UserFacingException("meeting.date.invalid", text);
+            throw new UserFacingException("time.date.invalid", text);
         }
     }
 

@@ -1,4 +1,4 @@
-package vn.hoibot.member;
+package vn.hoibot.access;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package vn.hoibot.member;
+package vn.hoibot.access;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -20,27 +20,28 @@ public class RoleAssignments {
     private static final Logger log = LoggerFactory.getLogger(RoleAssignments.class);
 
     private final RoleAssignmentRepository assignments;
-    private final MemberRepository members;
     private final OrgService org;
     private final Clock clock;
 
-    RoleAssignments(RoleAssignmentRepository assignments, MemberRepository members, OrgService org, Clock clock) {
+    RoleAssignments(RoleAssignmentRepository assignments, OrgService org, Clock clock) {
         this.assignments = assignments;
-        this.members = members;
         this.org = org;
         this.clock = clock;
     }
 
-    /** Gives the role on the unit from today; returns false if she already holds it. */
+    /** Gives the role on the unit from today; returns false if she already holds it. The caller knows the member. */
     public boolean assign(long memberId, Role role, long unitId) {
-        LocalDate today = LocalDate.now(clock);
-        members.findById(memberId).orElseThrow(() -> new UserFacingException("member.not-found", memberId));
+        return assign(memberId, role, unitId, LocalDate.now(clock));
+    }
+
+    /** Gives the role on the unit from the day; returns false if she already holds it on that day. */
+    public boolean assign(long memberId, Role role, long unitId, LocalDate from) {
         org.find(unitId).orElseThrow(() -> new UserFacingException("org.unit.not-found", unitId));
-        boolean held = assignments.holdersOn(role, unitId, today).stream().anyMatch(r -> r.memberIs(memberId));
+        boolean held = assignments.holdersOn(role, unitId, from).stream().anyMatch(r -> r.memberIs(memberId));
         if (held) {
             return false;
         }
-        assignments.save(new RoleAssignment(memberId, role, unitId, today));
+        assignments.save(new RoleAssignment(memberId, role, unitId, from));
         log.info("Role {} on unit {} given to member {}", role, unitId, memberId);
         return true;
     }

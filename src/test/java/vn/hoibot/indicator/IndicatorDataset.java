@@ -1,0 +1,291 @@
+package vn.hoibot.indicator;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import vn.hoibot.org.NewUnit;
+import vn.hoibot.org.OrgService;
+import vn.hoibot.org.Restructuring;
+import vn.hoibot.survey.SurveyKind;
+
+/**
+ * The hand-built province of the indicator tests, with known answers (worked out in IndicatorEngineTests):
+ * commune XA_B merged into XA_A on 1/4/2026, branch C2 moved from XA_C to XA_D on 1/3/2026, member a2m2 moved
+ * from branch A2 to C1 on 1/5/2026, XA_D never reported, XA_E has no branch and no member.
+ */
+class IndicatorDataset {
+
+    static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
+    static final LocalDate START = LocalDate.of(2020, 1, 1);
+    static final LocalDate MERGED = LocalDate.of(2026, 4, 1);
+    static final LocalDate MOVED = LocalDate.of(2026, 3, 1);
+    static final Instant RECORDED = Instant.parse("2026-01-01T00:00:00Z");
+
+    final Map<String, Long> units = new HashMap<>();
+    final Map<String, Long> members = new HashMap<>();
+    private final OrgService org;
+    private final Restructuring restructuring;
+    private final JdbcClient jdbc;
+
+    IndicatorDataset(OrgService org, Restructuring restructuring, JdbcClient jdbc) {
+        this.org = org;
+        this.restructuring = restructuring;
+        this.jdbc = jdbc;
+    }
+
+    /** What the fake survey coverage answers: covered members per commune unit, by kind. */
+    Map<Long, Long> coverage(SurveyKind kind) {
+        return switch (kind) {
+            case CIRCUMSTANCES -> Map.of(units.get("XA_A"), 4L, units.get("XA_C"), 2L, units.get("XA_D"), 1L);
+            case NEEDS -> Map.of(units.get("XA_A"), 4L, units.get("XA_C"), 1L, units.get("XA_D"), 3L);
+            default -> Map.of();
+        };
+    }
+
+    IndicatorDataset build() {
+        unit("PROV", "Tỉnh Thử", "province", null);
+        unit("XA_A", "Xã An Bình", "commune", "PROV");
+        unit("XA_B", "Xã Bình Minh", "commune", "PROV");
+        unit("XA_C", "Xã Cát Hải", "commune", "PROV");
+        unit("XA_D", "Xã Đông Hải", "commune", "PROV");
+        unit("XA_E", "Xã Hải Vân", "commune", "PROV");
+        unit("A1", "Chi hội A1", "branch", "XA_A");
+        unit("A1G", "Tổ A1-1", "group", "A1");
+        unit("A2", "Chi hội A2", "branch", "XA_A");
+        unit("B1", "Chi hội B1", "branch", "XA_B");
+        unit("C1", "Chi hội C1", "branch", "XA_C");
+        unit("C2", "Chi hội C2", "branch", "XA_C");
+        unit("D1", "Chi hội D1", "branch", "XA_D");
+
+        LocalDate joined = LocalDate.of(2020, 5, 1);
+        member("a1m1", "A1", true, false, "ACTIVE", joined, null);
+        member("a1m2", "A1G", false, false, "ACTIVE", joined, null);
+        member("a2m1", "A2", false, true, "ACTIVE", joined, null);
+        member("b1m1", "B1", false, true, "ACTIVE", joined, null);
+        member("c1m1", "C1", false, false, "ACTIVE", joined, null);
+        member("c2m1", "C2", false, true, "ACTIVE", joined, null);
+        member("d1m1", "D1", false, false, "ACTIVE", joined, null);
+        member("d1m2", "D1", true, false, "LEFT", joined, null);
+        member("d1m3", "D1", false, false, "ACTIVE", LocalDate.of(2026, 2, 10), "d1m1");
+        member("a2m2", "A2", true, false, "ACTIVE", joined, null);
+        moveMember("a2m2", "C1", LocalDate.of(2026, 5, 1));
+        member("c1gone", "C1", true, false, "ACTIVE", joined, null);
+        endMembership("c1gone", LocalDate.of(2026, 3, 1));
+
+        role("a1m1", "A1", START, null);
+        role("a2m1", "A2", START, null);
+        role("b1m1", "B1", START, null);
+        role("c1m1", "C1", START, null);
+        role("c2m1", "C2", START, null);
+        role("d1m1", "D1", START, LocalDate.of(2026, 5, 1));
+
+        restructuring.move(units.get("C2"), units.get("XA_D"), MOVED);
+        restructuring.merge(List.of(units.get("XA_B")), units.get("XA_A"), MERGED);
+
+        activities();
+        records();
+        return this;
+    }
+
+    private void activities() {
+        for (int month = 1; month <= 6; month++) {
+            LocalDateTime at = LocalDateTime.of(2026, month, 12, 19, 30);
+            activity(month == 3 ? "A1G" : "A1", "monthly", at, null, false, "A1-" + month);
+            activity("A2", "monthly", at, null, false, "A2-" + month);
+            activity("B1", "monthly", at, null, month == 6, "B1-" + month);
+            activity("D1", "monthly", at, null, false, "D1-" + month);
+            activity("C2", "monthly", at, null, false, "C2-" + month);
+            if (month >= 2 && month <= 5) {
+                activity("C1", "monthly", at, null, false, "C1-" + month);
+            }
+        }
+        activity("C1", "monthly", LocalDateTime.of(2026, 1, 1, 0, 30), null, false, "C1-1");
+        activity("C1", "monthly", LocalDateTime.of(2026, 7, 1, 0, 30), null, false, "C1-after");
+        activity("C1", "monthly", LocalDateTime.of(2025, 12, 31, 23, 30), null, false, "C1-before");
+        activity("XA_A", "monthly", LocalDateTime.of(2026, 2, 20, 8, 0), null, false, "XA_A-feb");
+        activity("XA_B", "monthly", LocalDateTime.of(2026, 1, 20, 8, 0), null, false, "XA_B-jan");
+        activity("D1", "monthly", LocalDateTime.of(2025, 6, 30, 10, 0), null, false, "D1-old");
+        activity("C2", "monthly", LocalDateTime.of(2025, 7, 1, 0, 30), null, false, "C2-old");
+        // I5: knowledge activities with partners in the 8/3 window
+        activity("A1", "knowledge", LocalDateTime.of(2026, 3, 8, 8, 0), "Hội Nông dân xã", false, "K1");
+        activity("XA_A", "women_day_8_3", LocalDateTime.of(2026, 3, 5, 8, 0), "Đoàn Thanh niên", false, "K2");
+        activity("A2", "knowledge", LocalDateTime.of(2026, 3, 10, 8, 0), "  ", false, "K3");
+        activity("A2", "knowledge", LocalDateTime.of(2026, 3, 11, 8, 0), "Trạm y tế", true, "K4");
+        activity("A2", "monthly", LocalDateTime.of(2026, 3, 13, 8, 0), "Trạm y tế", false, "K5");
+        activity("D1", "knowledge", LocalDateTime.of(2026, 4, 2, 8, 0), "Trạm y tế", false, "K6");
+        activity("A2", "women_day_20_10", LocalDateTime.of(2026, 10, 18, 8, 0), "Hội Cựu chiến binh", false, "K7");
+
+        notified("A1-1", "a1m1");
+        notified("A1-1", "a1m2");
+        present("A1-1", "a1m1", true);
+        present("A1-3", "a1m2", true);
+        present("A2-1", "a2m1", true);
+        present("C1-4", "b1m1", true);
+        present("A2-2", "a2m2", true);
+        long wrong = present("C1-2", "c1m1", true);
+        long corrected = present("C1-2", "c1m1", false);
+        jdbc.sql("update participation set superseded_by = ? where id = ?").params(corrected, wrong).update();
+        present("D1-3", "d1m3", true);
+        present("C2-old", "c2m1", true);
+        present("D1-old", "d1m1", true);
+    }
+
+    private void records() {
+        // I1: the merged commune's own pairing counts for XA_A; the moved branch's for XA_D; C1's ended before P
+        insert("ind_pairing", "kind, unit_id, starts_on, ends_on", "SUPPORT", units.get("XA_B"),
+                LocalDate.of(2026, 2, 1), LocalDate.of(2026, 2, 28));
+        insert("ind_pairing", "kind, unit_id, starts_on, ends_on", "PARTY", units.get("C1"),
+                LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31));
+        insert("ind_pairing", "kind, unit_id, starts_on, ends_on", "BRANCH", units.get("C2"),
+                LocalDate.of(2026, 2, 1), null);
+        // C3
+        insert("ind_resource", "kind, unit_id, starts_on, ends_on", "FUND", units.get("A1"),
+                LocalDate.of(2025, 6, 1), LocalDate.of(2026, 2, 1));
+        long wrong = insert("ind_resource", "kind, unit_id, starts_on, ends_on", "SPONSOR", units.get("XA_C"),
+                LocalDate.of(2026, 1, 1), LocalDate.of(2026, 3, 1));
+        long right = insert("ind_resource", "kind, unit_id, starts_on, ends_on", "SPONSOR", units.get("XA_C"),
+                LocalDate.of(2026, 7, 1), null);
+        supersede("ind_resource", wrong, right);
+        insert("ind_resource", "kind, unit_id, starts_on, ends_on", "IN_KIND", units.get("XA_D"),
+                LocalDate.of(2026, 6, 30), null);
+        // I3
+        model("A2", LocalDate.of(2024, 1, 1), null, true);
+        model("XA_C", LocalDate.of(2026, 1, 1), null, false);
+        model("XA_D", LocalDate.of(2026, 7, 1), null, true);
+        model("XA_E", LocalDate.of(2026, 3, 1), LocalDate.of(2026, 5, 31), true);
+        // I6
+        insert("ind_proposal", "unit_id, proposed_on, programme", units.get("XA_A"), LocalDate.of(2026, 3, 10),
+                "Nông thôn mới");
+        insert("ind_proposal", "unit_id, proposed_on, programme", units.get("XA_C"), LocalDate.of(2025, 12, 31),
+                "Giảm nghèo bền vững");
+        insert("ind_proposal", "unit_id, proposed_on, programme", units.get("XA_D"), LocalDate.of(2026, 6, 30),
+                "Nông thôn mới");
+        // I4
+        step("a1m1", "TRAINED", LocalDate.of(2025, 3, 1));
+        step("b1m1", "TRAINED", LocalDate.of(2021, 5, 1));
+        step("b1m1", "ADMITTED", LocalDate.of(2026, 9, 1));
+        step("c2m1", "ADMITTED", LocalDate.of(2024, 5, 1));
+        // I7
+        allowance("a1m1", LocalDate.of(2026, 1, 1), null);
+        allowance("a2m1", LocalDate.of(2025, 1, 1), LocalDate.of(2026, 6, 29));
+        allowance("b1m1", LocalDate.of(2026, 6, 30), LocalDate.of(2026, 6, 30));
+        long wrongAllowance = allowance("c2m1", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31));
+        supersede("ind_allowance", wrongAllowance, allowance("c2m1", LocalDate.of(2026, 7, 1), null));
+        allowance("d1m1", LocalDate.of(2026, 1, 1), null);
+        // unit period reports
+        LocalDate h2From = LocalDate.of(2025, 7, 1);
+        LocalDate h2To = LocalDate.of(2025, 12, 31);
+        LocalDate h1From = LocalDate.of(2026, 1, 1);
+        LocalDate h1To = LocalDate.of(2026, 6, 30);
+        report("XA_A", h2From, h2To, false, false, "2026-01-05T10:00:00+07:00");
+        long first = report("XA_A", h1From, h1To, true, true, "2026-07-10T10:00:00+07:00");
+        supersede("ind_unit_report", first, report("XA_A", h1From, h1To, false, true, "2026-07-20T10:00:00+07:00"));
+        report("XA_B", h2From, h2To, true, true, "2026-01-06T10:00:00+07:00");
+        report("XA_C", h1From, h1To, true, true, "2026-08-01T10:00:00+07:00");
+        report("XA_E", h2From, h2To, false, false, "2026-01-07T10:00:00+07:00");
+    }
+
+    private void unit(String code, String name, String level, String parent) {
+        units.put(code, org.createUnit(new NewUnit(code, name, level, parent == null ? null : units.get(parent),
+                START)).id());
+    }
+
+    private void member(String key, String unit, boolean pioneer, boolean party, String status, LocalDate joined,
+            String recruitedBy) {
+        long id = insert("member", "full_name, name_key, phone, party_member, pioneer, status, join_date, "
+                + "recruited_by_member_id", "Hội viên " + key, "hoi vien " + key,
+                "09" + String.format("%08d", members.size() + 1), party, pioneer, status, joined,
+                recruitedBy == null ? null : members.get(recruitedBy));
+        members.put(key, id);
+        jdbc.sql("insert into member_unit (member_id, unit_id, valid_from) values (?, ?, ?)")
+                .params(id, units.get(unit), joined.isBefore(START) ? START : joined).update();
+    }
+
+    private void moveMember(String key, String unit, LocalDate on) {
+        endMembership(key, on);
+        jdbc.sql("insert into member_unit (member_id, unit_id, valid_from) values (?, ?, ?)")
+                .params(members.get(key), units.get(unit), on).update();
+    }
+
+    private void endMembership(String key, LocalDate on) {
+        jdbc.sql("update member_unit set valid_to = ? where member_id = ? and valid_to is null")
+                .params(on, members.get(key)).update();
+    }
+
+    private void role(String member, String unit, LocalDate from, LocalDate to) {
+        jdbc.sql("insert into role_assignment (member_id, role, unit_id, valid_from, valid_to) values (?, ?, ?, ?, ?)")
+                .params(members.get(member), "BRANCH_HEAD", units.get(unit), from, to).update();
+    }
+
+    private final Map<String, Long> activities = new HashMap<>();
+
+    private void activity(String unit, String type, LocalDateTime at, String partners, boolean cancelled,
+            String key) {
+        OffsetDateTime start = at.atZone(VN).toOffsetDateTime();
+        long id = insert("activity", "unit_id, type_code, title, starts_at, ends_at, partners, audience_kind, "
+                + "status, checkin_code, created_at", units.get(unit), type, key, start, start.plusHours(2),
+                partners, "SUBTREE", cancelled ? "CANCELLED" : "SCHEDULED", "1234", utc(RECORDED));
+        activities.put(key, id);
+    }
+
+    private long present(String activity, String member, boolean present) {
+        return insert("participation", "activity_id, member_id, present, method, recorded_at",
+                activities.get(activity), members.get(member), present, "LEADER", utc(RECORDED));
+    }
+
+    private void notified(String activity, String member) {
+        jdbc.sql("insert into activity_notified (activity_id, member_id) values (?, ?)")
+                .params(activities.get(activity), members.get(member)).update();
+    }
+
+    private void model(String unit, LocalDate from, LocalDate to, boolean effective) {
+        insert("ind_model", "unit_id, name, target_group, starts_on, ends_on, effective", units.get(unit),
+                "Mô hình " + unit, "Phụ nữ có đạo", from, to, effective);
+    }
+
+    private void step(String member, String stage, LocalDate on) {
+        insert("ind_party_step", "member_id, stage, step_on", members.get(member), stage, on);
+    }
+
+    private long allowance(String member, LocalDate from, LocalDate to) {
+        return insert("ind_allowance", "member_id, starts_on, ends_on", members.get(member), from, to);
+    }
+
+    private long report(String unit, LocalDate from, LocalDate to, boolean onePlusOne, boolean threeThree,
+            String submitted) {
+        return insert("ind_unit_report", "unit_id, period_from, period_to, runs_one_plus_one, runs_three_three, "
+                + "submitted_at", units.get(unit), from, to, onePlusOne, threeThree, OffsetDateTime.parse(submitted));
+    }
+
+    private void supersede(String table, long old, long replacement) {
+        jdbc.sql("update " + table + " set superseded_by = ? where id = ?").params(replacement, old).update();
+    }
+
+    private long insert(String table, String columns, Object... values) {
+        boolean record = table.startsWith("ind_") && !table.equals("ind_unit_report");
+        String cols = columns + (record ? ", recorded_at" : "");
+        int n = values.length + (record ? 1 : 0);
+        Object[] all = java.util.Arrays.copyOf(values, n);
+        if (record) {
+            all[n - 1] = utc(RECORDED);
+        }
+        String marks = String.join(", ", java.util.Collections.nCopies(n, "?"));
+        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.sql("insert into " + table + " (" + cols + ") values (" + marks + ")").params(all).update(keys,
+                "id");
+        return keys.getKey().longValue();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,227 @@
+package vn.hoibot.indicator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import vn.hoibot.chat.UserFacingException;
+import vn.hoibot.org.OrgService;
+import vn.hoibot.org.Restructuring;
+import vn.hoibot.survey.SurveyCoverage;
+import vn.hoibot.survey.SurveyKind;
+
+/**
+ * Every indicator against the hand-built province of {@link IndicatorDataset}; the expected figures are worked out
+ * by hand from docs/indicators.md (comments say why). Runs on H2 and, with HOIBOT_TEST_DB=postgres, PostgreSQL.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "spring.quartz.auto-startup=false")
+@Import(IndicatorEngineTests.Config.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class IndicatorEngineTests {
+
+    static final Instant TODAY = Instant.parse("2026-12-01T03:00:00Z");
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Config {
+        @Bean
+        @Primary
+        Clock fixedClock() {
+            return Clock.fixed(TODAY, IndicatorDataset.VN);
+        }
+
+        @Bean
+        @Primary
+        FakeCoverage fakeCoverage() {
+            return new FakeCoverage();
+        }
+    }
+
+    /** SQL-free stand-in for the survey module's coverage query: answers what the dataset says. */
+    static class FakeCoverage implements SurveyCoverage {
+        volatile IndicatorDataset dataset;
+
+        @Override
+        public Map<Long, Long> coveredMembersByUnit(long rootUnitId, String level, SurveyKind kind, LocalDate asOf) {
+            return dataset == null ? Map.of() : dataset.coverage(kind);
+        }
+
+        @Override
+        public long coveredMembers(long unitId, SurveyKind kind, LocalDate asOf) {
+            return coveredMembersByUnit(unitId, "commune", kind, asOf).values().stream().mapToLong(Long::longValue)
+                    .sum();
+        }
+    }
+
+    @Autowired
+    IndicatorEngine engine;
+    @Autowired
+    ReportPeriods periods;
+    @Autowired
+    FakeCoverage coverage;
+    @Autowired
+    OrgService org;
+    @Autowired
+    Restructuring restructuring;
+    @Autowired
+    JdbcClient jdbc;
+
+    IndicatorDataset data;
+    IndicatorReport half;
+
+    @BeforeAll
+    void buildTheProvince() {
+        data = new IndicatorDataset(org, restructuring, jdbc).build();
+        coverage.dataset = data;
+        half = engine.compute(data.units.get("PROV"), periods.parse("6t-2026"));
+    }
+
+    @Test
+    void countsTheCommuneUnitsOfTheTreeOnTheLastDay() {
+        assertThat(half.asOf()).isEqualTo(LocalDate.of(2026, 6, 30));
+        assertThat(half.communes()).extracting(CommuneResult::code).containsExactly("XA_A", "XA_C", "XA_D", "XA_E");
+    }
+
+    @Test
+    void computesEveryProvinceFigure() {
+        assertShare("I1", 2, 4, false); // XA_A through the merged XA_B's pairing, XA_D through the moved branch C2
+        assertShare("I2", 1, 4, false); // only XA_A meets all six components
+        assertShare("I2D", 2, 4, false); // XA_A, XA_C declare yes; XA_D never reported
+        assertShare("I3", 2, 4, false); // XA_A (open model on A2), XA_E (March-May)
+        assertShare("I4", 2, 4, true); // a1m1 trained, c2m1 admitted in term; b1m1 trained before the term
+        assertShare("I4P", 2, 5, null); // a2m1, c2m1; b1m1 was admitted after the period
+        assertCount("I5", 2); // K1 and K2 in the 8/3 window with partners
+        assertShare("I6", 2, 4, false);
+        assertShare("I7", 2, 5, false); // a1m1, b1m1 (on the last day); a2m1 ended the day before; c2m1 corrected
+        assertShare("E_MONTHLY", 34, 36, null); // XA_A 17/18, XA_C 5/6, XA_D 12/12
+        assertShare("E_ATTENDANCE", 6, 8, null);
+        assertCount("E_RECRUITED", 1);
+        assertCount("E_NEW", 1);
+        assertShare("E_C4", 7, 9, false);
+        assertShare("E_C5", 7, 9, false);
+        assertShare("E_C6", 8, 9, true);
+        assertShare("R_RATE", 2, 4, false);
+        assertShare("R_ONTIME", 1, 4, false); // XA_C submitted on 1/8, after the 15 days
+        assertThat(half.indicator("I4P").orElseThrow().target()).isEqualTo(0.232);
+        assertThat(half.indicator("I4").orElseThrow().value()).isEqualTo(0.5);
+    }
+
+    @Test
+    void computesTheComponentsOfEveryCommuneUnit() {
+        assertThat(commune("XA_A").components()).containsExactlyInAnyOrderEntriesOf(components(1, 1, 1, 1, 1, 1));
+        assertThat(commune("XA_C").components()).containsExactlyInAnyOrderEntriesOf(components(1, 0, 0, 0, 1, 0));
+        assertThat(commune("XA_D").components()).containsExactlyInAnyOrderEntriesOf(components(0, 1, 1, 0, 0, 1));
+        assertThat(commune("XA_E").components()).containsExactlyInAnyOrderEntriesOf(components(0, 0, 0, 0, 0, 0));
+        assertUnit("XA_A", "E_MONTHLY", 17, 18);
+        assertUnit("XA_C", "E_MONTHLY", 5, 6); // June empty: its activity starts 00:30 on 1/7 in Vietnam
+        assertUnit("XA_D", "E_MONTHLY", 12, 12); // C2's months before the move count where C2 is on the last day
+        assertUnit("XA_A", "E_C4", 4, 4); // b1m1 was seen at XA_C's activity
+        assertUnit("XA_C", "E_C4", 1, 2); // c1m1's mark was corrected to absent
+        assertUnit("XA_D", "E_C4", 2, 3); // d1m1 was last seen one day before the 12 months
+        assertUnit("XA_A", "I4", 1, 2);
+        assertUnit("XA_D", "I4", 1, 1);
+        assertUnit("XA_A", "I7", 2, 3);
+        assertUnit("XA_A", "I1", 1, 1);
+        assertUnit("XA_C", "I1", 0, 1);
+        assertThat(commune("XA_A").indicator("I5").orElseThrow().numerator()).isEqualTo(2);
+    }
+
+    @Test
+    void givesNoValueForAZeroDenominator() {
+        for (String id : List.of("I4", "I4P", "I7", "E_MONTHLY", "E_C4", "E_C5", "E_C6")) {
+            IndicatorValue v = commune("XA_E").indicator(id).orElseThrow();
+            assertThat(v.denominator()).as(id).isZero();
+            assertThat(v.value()).as(id).isNull();
+            assertThat(v.met()).as(id).isNull();
+            assertThat(v.applicable()).as(id).isFalse();
+        }
+        IndicatorReport branch = engine.compute(data.units.get("A1"), periods.parse("6t-2026"));
+        assertThat(branch.communes()).isEmpty();
+        assertThat(branch.indicator("I1").orElseThrow().applicable()).isFalse();
+        assertThat(branch.indicator("I7").orElseThrow()).isEqualTo(IndicatorValue.share("I7", 1, 1, 1.0));
+        IndicatorReport month = engine.compute(data.units.get("PROV"), periods.parse("3-2026"));
+        assertThat(month.indicator("R_RATE").orElseThrow().applicable()).isFalse();
+    }
+
+    @Test
+    void showsDeclaredBesideEvidenceAndFlagsDisagreement() {
+        assertThat(commune("XA_A").declared().orElseThrow().runsOnePlusOne()).isFalse(); // the later submission
+        assertThat(commune("XA_A").flags()).isEmpty();
+        assertThat(commune("XA_C").flags()).containsExactly("I1", "I2");
+        assertThat(commune("XA_D").reported()).isFalse();
+        assertThat(commune("XA_E").reported()).isTrue(); // its last report is for the half-year before
+        assertThat(half.notReported()).extracting(CommuneResult::code).containsExactly("XA_D");
+    }
+
+    @Test
+    void judgesKnowledgeActivitiesPerYearForAYear() {
+        IndicatorReport year = engine.compute(data.units.get("PROV"), periods.parse("nam-2026"));
+        assertThat(year.asOf()).isEqualTo(LocalDate.of(2026, 12, 1)); // not over: up to today
+        assertThat(year.indicator("I5").orElseThrow()).isEqualTo(IndicatorValue.share("I5", 1, 4, 1.0));
+    }
+
+    @Test
+    void usesTheTreeAsItStoodForAnEarlierPeriod() {
+        IndicatorReport before = engine.compute(data.units.get("PROV"), periods.parse("6t2-2025"));
+        assertThat(before.communes()).extracting(CommuneResult::code)
+                .containsExactly("XA_A", "XA_B", "XA_C", "XA_D", "XA_E");
+        // C1 and C2 were both under XA_C: C1 in December (23:30 on 31/12), C2 in July (00:30 on 1/7)
+        assertThat(before.communes().get(2).indicator("E_MONTHLY").orElseThrow())
+                .isEqualTo(IndicatorValue.share("E_MONTHLY", 2, 12, null));
+    }
+
+    @Test
+    void refusesAPeriodInTheFutureAndAUnitThatNoLongerExists() {
+        assertThatThrownBy(() -> engine.compute(data.units.get("PROV"), periods.parse("6t-2027")))
+                .isInstanceOf(UserFacingException.class).extracting(e -> ((UserFacingException) e).key())
+                .isEqualTo("indicator.period.future");
+        assertThatThrownBy(() -> engine.compute(data.units.get("XA_B"), periods.parse("6t-2026")))
+                .isInstanceOf(UserFacingException.class).extracting(e -> ((UserFacingException) e).key())
+                .isEqualTo("indicator.unit.not-active");
+    }
+
+    private CommuneResult commune(String code) {
+        return half.communes().stream().filter(c -> c.code().equals(code)).findFirst().orElseThrow();
+    }
+
+    private void assertShare(String id, long numerator, long denominator, Boolean met) {
+        IndicatorValue v = half.indicator(id).orElseThrow();
+        assertThat(v.numerator()).as(id + " numerator").isEqualTo(numerator);
+        assertThat(v.denominator()).as(id + " denominator").isEqualTo(denominator);
+        assertThat(v.value()).as(id + " value").isEqualTo((double) numerator / denominator);
+        assertThat(v.met()).as(id + " met").isEqualTo(met);
+    }
+
+    private void assertCount(String id, long count) {
+        assertThat(half.indicator(id).orElseThrow()).isEqualTo(IndicatorValue.count(id, count));
+    }
+
+    private void assertUnit(String code, String id, long numerator, long denominator) {
+        IndicatorValue v = commune(code).indicator(id).orElseThrow();
+        assertThat(v.numerator()).as(code + " " + id).isEqualTo(numerator);
+        assertThat(v.denominator()).as(code + " " + id).isEqualTo(denominator);
+    }
+
+    private static Map<String, Boolean> components(int... flags) {
+        Map<String, Boolean> out = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < flags.length; i++) {
+            out.put("C" + (i + 1), flags[i] == 1);
+        }
+        return out;
+    }
+}
