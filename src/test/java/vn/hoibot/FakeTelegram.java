@@ -230,11 +230,13 @@ public final class FakeTelegram {
                         node.put(p.getName(), p.getBody().asString());
                     } else {
                         node.put(p.getName() + "_bytes", p.getBody().asBytes().length);
-                        if (p.getName().equals("document")) { // exports are checked by their content
-                            node.put("document_text", new String(p.getBody().asBytes(), StandardCharsets.UTF_8));
-                        }
                     }
                 });
+                String document = node.path("document").asText(); // exports are checked by their content
+                if (document.startsWith("attach://") && request.getPart(document.substring(9)) != null) {
+                    node.put("document_text", new String(request.getPart(document.substring(9)).getBody().asBytes(),
+                            StandardCharsets.UTF_8));
+                }
                 return node;
             }
             return JSON.readTree(body);
