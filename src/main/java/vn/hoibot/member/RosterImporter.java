@@ -22,6 +22,9 @@ import vn.hoibot.spreadsheet.Table;
 import vn.hoibot.org.OrgService;
 import vn.hoibot.org.UnitView;
 import vn.hoibot.text.Texts;
+import vn.hoibot.spreadsheet.ImportOptions;
+import vn.hoibot.spreadsheet.ImportReport;
+import vn.hoibot.spreadsheet.RowError;
 
 /**
  * Imports a roster (CSV or XLSX with Vietnamese headers) as an idempotent upsert keyed by phone, or by name, birth
@@ -70,12 +73,12 @@ public class RosterImporter {
             if (line.blank()) {
                 continue;
             }
-            Object parsed = parser.parse(line);
-            if (parsed instanceof RowError error) {
-                errors.add(error);
+            RosterRowParser.Parsed parsed = parser.parse(line);
+            if (parsed instanceof RosterRowParser.Parsed.Problem problem) {
+                errors.add(problem.error());
                 continue;
             }
-            RosterRow row = (RosterRow) parsed;
+            RosterRow row = ((RosterRowParser.Parsed.Row) parsed).row();
             Optional<UnitView> unit = units.computeIfAbsent(row.unitCode(), code -> org.findByCode(code)
                     .filter(u -> u.validOn(on)));
             String person = Texts.fold(row.fullName()) + "|" + row.birthYear() + "|" + row.unitCode();

@@ -14,8 +14,8 @@ import java.util.Set;
 
 import vn.hoibot.access.Role;
 import vn.hoibot.spreadsheet.Row;
+import vn.hoibot.spreadsheet.RowError;
 import vn.hoibot.spreadsheet.Table;
-import vn.hoibot.text.Texts;
 
 /** Turns roster lines into {@link RosterRow}s or {@link RowError}s; knows the Vietnamese headers (folded). */
 final class RosterRowParser {
@@ -49,7 +49,7 @@ final class RosterRowParser {
 
     RosterRowParser(Table table, Vocabulary words, Clock clock) {
         for (Column c : Column.values()) {
-            columns.put(c, table.column(h -> c.aliases.contains(Texts.fold(h))));
+            columns.put(c, table.column(c.aliases));
         }
         this.headers = table.headers();
         this.words = words;
@@ -61,23 +61,32 @@ final class RosterRowParser {
         return List.of(Column.NAME, Column.UNIT).stream().filter(c -> columns.get(c) < 0).toList();
     }
 
+    /** What reading one row came to: the row, or the first problem found in it. */
+    sealed interface Parsed permits Parsed.Row, Parsed.Problem {
+        record Row(RosterRow row) implements Parsed {
+        }
+
+        record Problem(RowError error) implements Parsed {
+        }
+    }
+
     /** The parsed row, or the first problem found in it. */
-    Object parse(Row line) {
+    Parsed parse(Row line) {
         int n = line.number();
         String name = cell(line, Column.NAME);
         if (name.isEmpty()) {
-            return new RowError(n, "member.import.missing-name", null);
+            return problem(n, "member.import.missing-name", null);
         }
         String unit = cell(line, Column.UNIT);
         if (unit.isEmpty()) {
-            return new RowError(n, "member.import.missing-unit", null);
+            return problem(n, "member.import.missing-unit", null);
         }
         String rawPhone = cell(line, Column.PHONE);
         String phone = null;
         if (!rawPhone.isEmpty()) {
             Optional<String> normal = PhoneNumbers.normalise(rawPhone);
             if (normal.isEmpty()) {
-                return new RowError(n, "member.import.bad-phone", new Object[] {rawPhone});
+                return problem(n, "member.import.bad-phone", new Object[] {rawPhone});
             }
             phone = normal.get();
         }
@@ -87,7 +96,7 @@ final class RosterRowParser {
             year = rawYear.matches("\\d{4}") ? Integer.valueOf(rawYear) : null;
             int now = LocalDate.now(clock).getYear();
             if (year == null || year < 1900 || year > now - 15) {
-                return new RowError(n, "member.import.bad-year", new Object[] {rawYear});
+                return problem(n, "member.import.bad-year", new Object[] {rawYear});
             }
         }
         Boolean party = null;
@@ -95,13 +104,13 @@ final class RosterRowParser {
         if (columns.get(Column.PARTY) >= 0) {
             party = Vocabulary.flag(cell(line, Column.PARTY)).orElse(null);
             if (party == null) {
-                return new RowError(n, "member.import.bad-flag", new Object[] {header(Column.PARTY), cell(line, Column.PARTY)});
+                return problem(n, "member.import.bad-flag", new Object[] {header(Column.PARTY), cell(line, Column.PARTY)});
             }
         }
         if (columns.get(Column.PIONEER) >= 0) {
             pioneer = Vocabulary.flag(cell(line, Column.PIONEER)).orElse(null);
             if (pioneer == null) {
-                return new RowError(n, "member.import.bad-flag", new Object[] {header(Column.PIONEER), cell(line, Column.PIONEER)});
+                return problem(n, "member.import.bad-flag", new Object[] {header(Column.PIONEER), cell(line, Column.PIONEER)});
             }
         }
         Set<MemberTag> tags = EnumSet.noneOf(MemberTag.class);
@@ -109,7 +118,7 @@ final class RosterRowParser {
             if (!word.isBlank()) {
                 Optional<MemberTag> tag = words.tag(word);
                 if (tag.isEmpty()) {
-                    return new RowError(n, "member.import.unknown-tag", new Object[] {word.strip()});
+                    return problem(n, "member.import.unknown-tag", new Object[] {word.strip()});
                 }
                 tags.add(tag.get());
             }
@@ -119,7 +128,7 @@ final class RosterRowParser {
         if (!rawStatus.isEmpty()) {
             status = words.status(rawStatus).filter(s -> s != MemberStatus.ERASED).orElse(null);
             if (status == null) {
-                return new RowError(n, "member.import.unknown-status", new Object[] {rawStatus});
+                return problem(n, "member.import.unknown-status", new Object[] {rawStatus});
             }
         }
         LocalDate joined = null;
@@ -128,7 +137,7 @@ final class RosterRowParser {
             try {
                 joined = LocalDate.parse(rawDate, DAY);
             } catch (DateTimeParseException e) {
-                return new RowError(n, "member.import.bad-date", new Object[] {rawDate});
+                return problem(n, "member.import.bad-date", new Object[] {rawDate});
             }
         }
         Role role = null;
@@ -136,12 +145,16 @@ final class RosterRowParser {
         if (!rawRole.isEmpty()) {
             Optional<Role> named = words.role(rawRole).filter(r -> r != Role.ADMIN);
             if (named.isEmpty()) {
-                return new RowError(n, "member.import.unknown-role", new Object[] {rawRole});
+                return problem(n, "member.import.unknown-role", new Object[] {rawRole});
             }
             role = named.get() == Role.MEMBER ? null : named.get();
         }
-        return new RosterRow(n, name, phone, year, unit, party, pioneer, tags, columns.get(Column.TAGS) >= 0,
-                status, joined, columns.get(Column.JOIN_DATE) >= 0, role);
+        return new Parsed.Row(new RosterRow(n, name, phone, year, unit, party, pioneer, tags,
+                columns.get(Column.TAGS) >= 0, status, joined, columns.get(Column.JOIN_DATE) >= 0, role));
+    }
+
+    private static Parsed problem(int rowNumber, String key, Object[] args) {
+        return new Parsed.Problem(new RowError(rowNumber, key, args));
     }
 
     private String header(Column c) {

@@ -1,6 +1,6 @@
 /**
- * Spreadsheets in and out, for every import and export: shared ground that depends only on the chat core (for
- * {@link vn.hoibot.chat.UserFacingException}, whose message keys are {@code spreadsheet.*}).
+ * Spreadsheets in and out, for every import and export. Depends on {@code text} (header folding) and on
+ * {@code chat} only for {@link vn.hoibot.chat.UserFacingException}, whose message keys are {@code spreadsheet.*}.
  *
  * <h2>Public API</h2>
  * <ul>
@@ -11,6 +11,9 @@
  * zip-bomb guard stays on. Bad files end in a {@code UserFacingException}, never in a half-read table.</li>
  * <li>{@link vn.hoibot.spreadsheet.SpreadsheetWriter}: the one writer for CSV and XLSX exports (SXSSF, streaming):
  * quoting, and cells that a spreadsheet would run as a formula ({@code = + - @}, tab, CR) neutralised.</li>
+ * <li>The import outcome every importer reports in: {@link vn.hoibot.spreadsheet.ImportReport},
+ * {@link vn.hoibot.spreadsheet.RowError}, {@link vn.hoibot.spreadsheet.ImportOptions},
+ * {@link vn.hoibot.spreadsheet.ImportReports}.</li>
  * </ul>
  */
 package vn.hoibot.spreadsheet;

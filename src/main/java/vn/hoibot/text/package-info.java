@@ -2,5 +2,4 @@
  * Shared ground: accent folding and Unicode normalisation of Vietnamese text ({@link vn.hoibot.text.Texts}).
  * Depends on nothing of ours.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "text")
 package vn.hoibot.text;

@@ -5,5 +5,4 @@
  * {@link vn.hoibot.time.Recurrence} (monthly rules). Depends on {@code text} and on {@code chat} only for
  * {@code UserFacingException}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "time")
 package vn.hoibot.time;

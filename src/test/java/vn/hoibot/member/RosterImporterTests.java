@@ -24,6 +24,9 @@ import vn.hoibot.org.OrgService;
 import vn.hoibot.org.UnitView;
 import vn.hoibot.access.Role;
 import vn.hoibot.access.RoleAssignments;
+import vn.hoibot.spreadsheet.ImportOptions;
+import vn.hoibot.spreadsheet.ImportReport;
+import vn.hoibot.spreadsheet.RowError;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "spring.quartz.auto-startup=false")
 class RosterImporterTests {

@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 import vn.hoibot.chat.ButtonAction;
 import vn.hoibot.chat.ChatContext;
-import vn.hoibot.member.Onboarding;
+import vn.hoibot.member.Consents;
 import vn.hoibot.time.ServiceZone;
 
 /** The agree / decline buttons under the privacy notice. */
@@ -28,10 +28,10 @@ class ConsentActions {
     @Component
     static class Agree implements ButtonAction<Invitation> {
 
-        private final Onboarding onboarding;
+        private final Consents consents;
 
-        Agree(Onboarding onboarding) {
-            this.onboarding = onboarding;
+        Agree(Consents consents) {
+            this.consents = consents;
         }
 
         @Override
@@ -46,8 +46,8 @@ class ConsentActions {
 
         @Override
         public void onPress(ChatContext ctx, Invitation payload, String messageId) {
-            onboarding.giveConsent(ctx.sender());
-            var consent = onboarding.consentOf(ctx.sender()).orElseThrow();
+            consents.giveConsent(ctx.sender());
+            var consent = consents.consentOf(ctx.sender()).orElseThrow();
             ctx.edit(messageId, ctx.message("member.consent.given", consent.noticeVersion(),
                     WHEN.format(consent.givenAt())));
             StartCommand.askForPhone(ctx, payload.code());

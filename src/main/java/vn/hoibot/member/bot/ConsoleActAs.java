@@ -14,7 +14,8 @@ import vn.hoibot.chat.Messages;
 import vn.hoibot.chat.Sender;
 import vn.hoibot.member.MemberDirectory;
 import vn.hoibot.member.MemberView;
-import vn.hoibot.member.Onboarding;
+import vn.hoibot.member.Consents;
+import vn.hoibot.member.Linking;
 import vn.hoibot.org.OrgService;
 
 /**
@@ -26,13 +27,15 @@ class ConsoleActAs implements ConsoleIdentities {
 
     private final MemberDirectory directory;
     private final OrgService org;
-    private final Onboarding onboarding;
+    private final Consents consents;
+    private final Linking linking;
     private final Clock clock;
 
-    ConsoleActAs(MemberDirectory directory, OrgService org, Onboarding onboarding, Clock clock) {
+    ConsoleActAs(MemberDirectory directory, OrgService org, Consents consents, Linking linking, Clock clock) {
         this.directory = directory;
         this.org = org;
-        this.onboarding = onboarding;
+        this.consents = consents;
+        this.linking = linking;
         this.clock = clock;
     }
 
@@ -43,8 +46,8 @@ class ConsoleActAs implements ConsoleIdentities {
         return member.map(m -> {
             String userId = "m" + m.id();
             Sender sender = new Sender("console", userId, "console", ChatType.PRIVATE, m.fullName(), Messages.VIETNAMESE);
-            onboarding.giveConsent(sender);
-            onboarding.linkOnConsole(sender, m.id());
+            consents.giveConsent(sender);
+            linking.linkOnConsole(sender, m.id());
             return new Identity(userId, m.fullName());
         });
     }

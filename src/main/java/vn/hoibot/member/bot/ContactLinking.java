@@ -16,8 +16,11 @@ import vn.hoibot.chat.Messages;
 import vn.hoibot.chat.Outbound;
 import vn.hoibot.member.Accounts;
 import vn.hoibot.member.MemberDirectory;
-import vn.hoibot.member.Onboarding;
+import vn.hoibot.member.Consents;
+import vn.hoibot.member.JoinRequests;
+import vn.hoibot.member.Linking;
 import vn.hoibot.org.OrgService;
+import vn.hoibot.member.MemberMenus;
 
 /**
  * Links her account when she shares her own contact: by phone to the roster, or as a join request to the unit of
@@ -28,15 +31,19 @@ class ContactLinking implements Dialog, InboundFallback.Contacts {
 
     private static final Logger log = LoggerFactory.getLogger(ContactLinking.class);
 
-    private final Onboarding onboarding;
+    private final Consents consents;
+    private final JoinRequests joinRequests;
+    private final Linking linking;
     private final Accounts accounts;
     private final MemberDirectory directory;
     private final OrgService org;
     private final MemberMenus menus;
 
-    ContactLinking(Onboarding onboarding, Accounts accounts, MemberDirectory directory, OrgService org,
+    ContactLinking(Consents consents, JoinRequests joinRequests, Linking linking, Accounts accounts, MemberDirectory directory, OrgService org,
             MemberMenus menus) {
-        this.onboarding = onboarding;
+        this.consents = consents;
+        this.joinRequests = joinRequests;
+        this.linking = linking;
         this.accounts = accounts;
         this.directory = directory;
         this.org = org;
@@ -60,7 +67,7 @@ class ContactLinking implements Dialog, InboundFallback.Contacts {
 
     @Override
     public void onContact(ChatContext ctx, Inbound.ContactShared contact) {
-        if (onboarding.consentOf(ctx.sender()).isEmpty()) {
+        if (consents.consentOf(ctx.sender()).isEmpty()) {
             ctx.reply("member.consent.required");
             return;
         }
@@ -74,13 +81,13 @@ class ContactLinking implements Dialog, InboundFallback.Contacts {
         }
         String name = Messages.nfc(((contact.firstName() == null ? "" : contact.firstName()) + " "
                 + (contact.lastName() == null ? "" : contact.lastName())).strip());
-        Onboarding.LinkResult result = onboarding.linkByPhone(ctx.sender(), contact.phone(), name, invite);
+        Linking.LinkResult result = linking.linkByPhone(ctx.sender(), contact.phone(), name, invite);
         ctx.endDialog();
-        if (result instanceof Onboarding.Linked linked) {
+        if (result instanceof Linking.Linked linked) {
             String unit = linked.member().unitId() == null ? "" : unitName(linked.member().unitId());
             ctx.reply(ctx.message("member.link.done", linked.member().fullName(), unit).removingKeyboard());
             menus.refreshAfterCommit(ctx, linked.member().id());
-        } else if (result instanceof Onboarding.Requested requested) {
+        } else if (result instanceof Linking.Requested requested) {
             ctx.reply(ctx.message("member.join.sent", unitName(requested.unitId())).removingKeyboard());
             notifyApprovers(ctx, requested, name);
         } else {
@@ -88,8 +95,8 @@ class ContactLinking implements Dialog, InboundFallback.Contacts {
         }
     }
 
-    private void notifyApprovers(ChatContext ctx, Onboarding.Requested requested, String name) {
-        var request = onboarding.request(requested.requestId()).orElseThrow();
+    private void notifyApprovers(ChatContext ctx, Linking.Requested requested, String name) {
+        var request = joinRequests.request(requested.requestId()).orElseThrow();
         String inviter = request.inviterMemberId() == null ? "—"
                 : directory.findById(request.inviterMemberId()).map(m -> m.fullName()).orElse("—");
         List<Accounts.MemberChat> chats = accounts.chatsOf(requested.approvers()).stream()

@@ -9,7 +9,7 @@ import vn.hoibot.chat.ButtonPayloads;
 import vn.hoibot.chat.ButtonPayloads.None;
 import vn.hoibot.chat.ChatContext;
 import vn.hoibot.chat.CommandHandler;
-import vn.hoibot.member.Onboarding;
+import vn.hoibot.member.Erasure;
 
 /** /xoadulieu: deletes her personal data after she confirms with a button. */
 @Component
@@ -37,10 +37,10 @@ class EraseCommand implements CommandHandler {
     @Component
     static class Confirm implements ButtonAction<None> {
 
-        private final Onboarding onboarding;
+        private final Erasure erasure;
 
-        Confirm(Onboarding onboarding) {
-            this.onboarding = onboarding;
+        Confirm(Erasure erasure) {
+            this.erasure = erasure;
         }
 
         @Override
@@ -55,7 +55,7 @@ class EraseCommand implements CommandHandler {
 
         @Override
         public void onPress(ChatContext ctx, None payload, String messageId) {
-            onboarding.erase(ctx.sender());
+            erasure.erase(ctx.sender());
             ctx.edit(messageId, ctx.message("member.erase.done"));
         }
     }

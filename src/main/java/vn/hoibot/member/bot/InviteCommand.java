@@ -9,7 +9,7 @@ import vn.hoibot.chat.UserFacingException;
 import vn.hoibot.member.Accounts;
 import vn.hoibot.member.MemberDirectory;
 import vn.hoibot.member.MemberView;
-import vn.hoibot.member.Onboarding;
+import vn.hoibot.member.Linking;
 import vn.hoibot.org.OrgService;
 import vn.hoibot.org.UnitView;
 import vn.hoibot.access.AccessPolicy;
@@ -25,15 +25,15 @@ class InviteCommand implements CommandHandler {
 
     private final Accounts accounts;
     private final MemberDirectory directory;
-    private final Onboarding onboarding;
+    private final Linking linking;
     private final AccessPolicy policy;
     private final OrgService org;
 
-    InviteCommand(Accounts accounts, MemberDirectory directory, Onboarding onboarding, AccessPolicy policy,
+    InviteCommand(Accounts accounts, MemberDirectory directory, Linking linking, AccessPolicy policy,
             OrgService org) {
         this.accounts = accounts;
         this.directory = directory;
-        this.onboarding = onboarding;
+        this.linking = linking;
         this.policy = policy;
         this.org = org;
     }
@@ -56,14 +56,14 @@ class InviteCommand implements CommandHandler {
         if (!args.isBlank()) {
             unit = org.findByCode(args.strip()).orElseThrow(() -> new UserFacingException("org.unit.not_found", args.strip()));
             policy.require(actor, Permission.APPROVE_JOIN, unit.id());
-            code = onboarding.createInvite(unit.id(), null, actor.memberId());
+            code = linking.createInvite(unit.id(), null, actor.memberId());
         } else {
             MemberView me = MeCommand.Linked.member(ctx, accounts, directory);
             if (me.unitId() == null) {
                 throw new UserFacingException("member.invite.no_unit");
             }
             unit = org.find(me.unitId()).orElseThrow();
-            code = onboarding.createInvite(unit.id(), me.id(), me.id());
+            code = linking.createInvite(unit.id(), me.id(), me.id());
         }
         String link = ctx.botUsername() == null ? "/start " + code
                 : "https://t.me/" + ctx.botUsername() + "?start=" + code;

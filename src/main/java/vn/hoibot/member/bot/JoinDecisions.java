@@ -8,7 +8,7 @@ import vn.hoibot.chat.Messages;
 import vn.hoibot.chat.Outbound;
 import vn.hoibot.member.Accounts;
 import vn.hoibot.member.MemberView;
-import vn.hoibot.member.Onboarding;
+import vn.hoibot.member.JoinRequests;
 import vn.hoibot.org.OrgService;
 
 /** The branch head's approve / reject buttons on a join request. */
@@ -27,12 +27,12 @@ class JoinDecisions {
     @Component
     static class Approve implements ButtonAction<Request> {
 
-        private final Onboarding onboarding;
+        private final JoinRequests joinRequests;
         private final Accounts accounts;
         private final OrgService org;
 
-        Approve(Onboarding onboarding, Accounts accounts, OrgService org) {
-            this.onboarding = onboarding;
+        Approve(JoinRequests joinRequests, Accounts accounts, OrgService org) {
+            this.joinRequests = joinRequests;
             this.accounts = accounts;
             this.org = org;
         }
@@ -50,8 +50,8 @@ class JoinDecisions {
         @Override
         public void onPress(ChatContext ctx, Request payload, String messageId) {
             long id = payload.joinRequestId();
-            var request = onboarding.request(id).orElseThrow();
-            MemberView member = onboarding.approve(id, accounts.actor(ctx.sender()));
+            var request = joinRequests.request(id).orElseThrow();
+            MemberView member = joinRequests.approve(id, accounts.actor(ctx.sender()));
             String unit = org.find(request.unitId()).map(u -> u.name()).orElse("");
             ctx.edit(messageId, ctx.message("member.join.approved_by_you", member.fullName(), unit));
             ctx.reply(Outbound.text(request.chatId(), ctx.textIn(Messages.fromLanguageCode(request.language()),
@@ -62,11 +62,11 @@ class JoinDecisions {
     @Component
     static class Reject implements ButtonAction<Request> {
 
-        private final Onboarding onboarding;
+        private final JoinRequests joinRequests;
         private final Accounts accounts;
 
-        Reject(Onboarding onboarding, Accounts accounts) {
-            this.onboarding = onboarding;
+        Reject(JoinRequests joinRequests, Accounts accounts) {
+            this.joinRequests = joinRequests;
             this.accounts = accounts;
         }
 
@@ -82,7 +82,7 @@ class JoinDecisions {
 
         @Override
         public void onPress(ChatContext ctx, Request payload, String messageId) {
-            var request = onboarding.reject(payload.joinRequestId(), accounts.actor(ctx.sender()));
+            var request = joinRequests.reject(payload.joinRequestId(), accounts.actor(ctx.sender()));
             ctx.edit(messageId, ctx.message("member.join.rejected_by_you", request.fullName()));
             ctx.reply(Outbound.text(request.chatId(), ctx.textIn(Messages.fromLanguageCode(request.language()),
                     "member.join.rejected")));

@@ -11,7 +11,7 @@ import vn.hoibot.chat.UserFacingException;
 import vn.hoibot.member.Accounts;
 import vn.hoibot.member.MemberDirectory;
 import vn.hoibot.member.MemberView;
-import vn.hoibot.member.Onboarding;
+import vn.hoibot.member.Consents;
 import vn.hoibot.org.OrgService;
 import vn.hoibot.access.RoleAssignments;
 
@@ -25,15 +25,15 @@ class MeCommand implements CommandHandler {
     private final MemberDirectory directory;
     private final RoleAssignments roles;
     private final OrgService org;
-    private final Onboarding onboarding;
+    private final Consents consents;
 
     MeCommand(Accounts accounts, MemberDirectory directory, RoleAssignments roles, OrgService org,
-            Onboarding onboarding) {
+            Consents consents) {
         this.accounts = accounts;
         this.directory = directory;
         this.roles = roles;
         this.org = org;
-        this.onboarding = onboarding;
+        this.consents = consents;
     }
 
     @Override
@@ -55,7 +55,7 @@ class MeCommand implements CommandHandler {
                 .map(g -> ctx.text(g.role().messageKey()) + " — " + org.find(g.unitId()).map(u -> u.name()).orElse(""))
                 .collect(Collectors.joining("; "));
         String tags = me.tags().stream().map(t -> ctx.text("member.tag." + t)).collect(Collectors.joining(", "));
-        String consent = onboarding.consentOf(ctx.sender())
+        String consent = consents.consentOf(ctx.sender())
                 .map(c -> ctx.text("member.me.consent", c.noticeVersion(), ConsentActions.WHEN.format(c.givenAt())))
                 .orElse(none);
         ctx.reply("member.me.text", me.fullName(), me.phone() == null ? none : me.phone(),

@@ -11,7 +11,8 @@ import vn.hoibot.chat.CommandHandler;
 import vn.hoibot.member.Accounts;
 import vn.hoibot.member.MemberDirectory;
 import vn.hoibot.member.MemberView;
-import vn.hoibot.member.Onboarding;
+import vn.hoibot.member.Consents;
+import vn.hoibot.member.Linking;
 
 /**
  * /start [invite code]: greets her; if she has not agreed to the privacy notice, shows it with an explicit agree
@@ -24,12 +25,14 @@ class StartCommand implements CommandHandler {
 
     private final Accounts accounts;
     private final MemberDirectory directory;
-    private final Onboarding onboarding;
+    private final Consents consents;
+    private final Linking linking;
 
-    StartCommand(Accounts accounts, MemberDirectory directory, Onboarding onboarding) {
+    StartCommand(Accounts accounts, MemberDirectory directory, Consents consents, Linking linking) {
         this.accounts = accounts;
         this.directory = directory;
-        this.onboarding = onboarding;
+        this.consents = consents;
+        this.linking = linking;
     }
 
     @Override
@@ -51,16 +54,16 @@ class StartCommand implements CommandHandler {
             ctx.reply("member.start.welcome_back", member.get().fullName());
             return;
         }
-        if (invite != null && !onboarding.isValidInvite(invite)) {
+        if (invite != null && !linking.isValidInvite(invite)) {
             ctx.reply("member.invite.expired");
             invite = null;
         }
-        if (onboarding.consentOf(ctx.sender()).isPresent()) {
+        if (consents.consentOf(ctx.sender()).isPresent()) {
             askForPhone(ctx, invite);
             return;
         }
         var payload = new ConsentActions.Invitation(invite);
-        ctx.reply(ctx.message("member.consent.notice", onboarding.noticeVersion()).withButtons(List.of(
+        ctx.reply(ctx.message("member.consent.notice", consents.noticeVersion()).withButtons(List.of(
                 List.of(ctx.button("member.consent.agree", ConsentActions.AGREE, payload)),
                 List.of(ctx.button("member.consent.decline", ConsentActions.DECLINE, payload)))));
     }

@@ -17,12 +17,12 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-import vn.hoibot.member.ImportOptions;
-import vn.hoibot.member.ImportReport;
-import vn.hoibot.member.ImportReports;
 import vn.hoibot.member.RosterImporter;
-import vn.hoibot.member.UnitImporter;
+import vn.hoibot.org.UnitImporter;
 import vn.hoibot.org.OrgService;
+import vn.hoibot.spreadsheet.ImportOptions;
+import vn.hoibot.spreadsheet.ImportReport;
+import vn.hoibot.spreadsheet.ImportReports;
 
 /** Loads the synthetic demo tree and roster from {@code config/demo} through the ordinary importers. */
 @Component

@@ -9,12 +9,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
-import vn.hoibot.member.ImportReport;
 import vn.hoibot.member.MemberDirectory;
 import vn.hoibot.org.OrgService;
 import vn.hoibot.org.UnitView;
 import vn.hoibot.access.Role;
 import vn.hoibot.access.RoleAssignments;
+import vn.hoibot.spreadsheet.ImportReport;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "spring.quartz.auto-startup=false")
 class DemoDataLoaderTests {

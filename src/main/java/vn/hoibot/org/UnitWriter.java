@@ -1,4 +1,4 @@
-package vn.hoibot.member;
+package vn.hoibot.org;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -7,11 +7,8 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
-import vn.hoibot.member.UnitImporter.UnitRow;
-import vn.hoibot.org.NewUnit;
-import vn.hoibot.org.OrgService;
-import vn.hoibot.org.Restructuring;
-import vn.hoibot.org.UnitView;
+import vn.hoibot.org.UnitImporter.UnitRow;
+import vn.hoibot.spreadsheet.RowError;
 
 /** Writes validated unit rows, parents first; runs inside the importer's transaction. */
 @Component

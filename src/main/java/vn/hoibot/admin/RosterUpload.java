@@ -1,4 +1,4 @@
-package vn.hoibot.member.bot;
+package vn.hoibot.admin;
 
 import java.io.ByteArrayInputStream;
 import java.util.List;
@@ -11,13 +11,13 @@ import vn.hoibot.chat.Inbound;
 import vn.hoibot.chat.InboundFallback;
 import vn.hoibot.chat.UserFacingException;
 import vn.hoibot.member.Accounts;
-import vn.hoibot.member.ImportOptions;
-import vn.hoibot.member.ImportReport;
-import vn.hoibot.member.ImportReports;
 import vn.hoibot.member.RosterImporter;
-import vn.hoibot.member.UnitImporter;
+import vn.hoibot.org.UnitImporter;
 import vn.hoibot.access.Actor;
 import vn.hoibot.text.Texts;
+import vn.hoibot.spreadsheet.ImportOptions;
+import vn.hoibot.spreadsheet.ImportReport;
+import vn.hoibot.spreadsheet.ImportReports;
 
 /**
  * An admin sends a roster (or, captioned "don vi" with or without accents, a units list) as CSV or XLSX: it is imported and the report

@@ -1,4 +1,4 @@
-package vn.hoibot.member;
+package vn.hoibot.org;
 
 import java.io.InputStream;
 import java.time.Clock;
@@ -23,8 +23,10 @@ import vn.hoibot.chat.UserFacingException;
 import vn.hoibot.spreadsheet.Row;
 import vn.hoibot.spreadsheet.SpreadsheetReader;
 import vn.hoibot.spreadsheet.Table;
-import vn.hoibot.org.OrgService;
 import vn.hoibot.text.Texts;
+import vn.hoibot.spreadsheet.ImportOptions;
+import vn.hoibot.spreadsheet.ImportReport;
+import vn.hoibot.spreadsheet.RowError;
 
 /**
  * Imports units (code, name, level, parent code) from CSV or XLSX, keyed by code: new units are created, renamed
@@ -150,6 +152,6 @@ public class UnitImporter {
     }
 
     private static int column(Table table, List<String> aliases) {
-        return table.column(header -> aliases.contains(Texts.fold(header)));
+        return table.column(aliases);
     }
 }

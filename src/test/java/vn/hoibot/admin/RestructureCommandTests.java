@@ -1,4 +1,4 @@
-package vn.hoibot.member;
+package vn.hoibot.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -16,6 +16,9 @@ import vn.hoibot.FakeTelegram;
 import vn.hoibot.org.NewUnit;
 import vn.hoibot.org.OrgService;
 import vn.hoibot.org.UnitView;
+import vn.hoibot.member.MemberDirectory;
+import vn.hoibot.member.MemberView;
+import vn.hoibot.member.NewMember;
 
 class RestructureCommandTests extends EndToEndTest {
 

@@ -1,4 +1,4 @@
-package vn.hoibot.member.bot;
+package vn.hoibot.admin;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -18,6 +18,7 @@ import vn.hoibot.access.AccessPolicy;
 import vn.hoibot.access.Permission;
 import vn.hoibot.access.Role;
 import vn.hoibot.access.RoleAssignments;
+import vn.hoibot.member.MemberMenus;
 
 /** /capquyen <phone> <role> <unit code>: assigns a role on a unit (covers its subtree). Admins and chairs. */
 @Component

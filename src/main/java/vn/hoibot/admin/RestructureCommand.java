@@ -1,4 +1,4 @@
-package vn.hoibot.member.bot;
+package vn.hoibot.admin;
 
 import java.time.Clock;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package vn.hoibot.member;
+package vn.hoibot.spreadsheet;
 
 /** A row that was not imported: its number as Excel shows it (header = 1) and why, as a message key and args. */
 public record RowError(int rowNumber, String key, Object[] args) {

@@ -1,4 +1,4 @@
-package vn.hoibot.member;
+package vn.hoibot.admin;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -19,6 +19,8 @@ import vn.hoibot.FakeTelegram;
 import vn.hoibot.org.NewUnit;
 import vn.hoibot.org.OrgService;
 import vn.hoibot.org.UnitView;
+import vn.hoibot.member.MemberDirectory;
+import vn.hoibot.member.MemberView;
 
 /** An admin sends the roster file to the bot; the bot fetches it, imports it and reports bad rows by number. */
 class RosterUploadTests extends EndToEndTest {

@@ -1,4 +1,4 @@
-package vn.hoibot.member.bot;
+package vn.hoibot.member;
 
 import java.util.EnumSet;
 import java.util.Set;
@@ -10,7 +10,6 @@ import vn.hoibot.chat.CommandHandler.Menu;
 import vn.hoibot.chat.CommandMenuPublisher;
 import vn.hoibot.chat.CommandMenus;
 import vn.hoibot.chat.Sender;
-import vn.hoibot.member.Accounts;
 import vn.hoibot.access.AccessPolicy;
 import vn.hoibot.access.Actor;
 import vn.hoibot.access.Role;
@@ -20,7 +19,7 @@ import vn.hoibot.access.Role;
  * admins see all.
  */
 @Component
-class MemberMenus implements CommandMenus {
+public class MemberMenus implements CommandMenus {
 
     private final Accounts accounts;
     private final AccessPolicy policy;
@@ -50,7 +49,7 @@ class MemberMenus implements CommandMenus {
     }
 
     /** After commit, publishes the chat menus of a member whose roles may have changed, on each of her chats. */
-    void refreshAfterCommit(ChatContext ctx, long memberId) {
+    public void refreshAfterCommit(ChatContext ctx, long memberId) {
         Set<Menu> menus = menusOf(accounts.actorOf(memberId));
         if (menus.isEmpty()) {
             return;

@@ -1,4 +1,4 @@
-package vn.hoibot.member;
+package vn.hoibot.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,6 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.test.context.SpringBootTest;
+import vn.hoibot.spreadsheet.ImportReports;
+import vn.hoibot.member.RosterImporter;
+import vn.hoibot.org.UnitImporter;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "spring.quartz.auto-startup=false")
 class ImportCommandTests {

@@ -1,4 +1,4 @@
-package vn.hoibot.member;
+package vn.hoibot.admin;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +16,12 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import vn.hoibot.spreadsheet.ImportOptions;
+import vn.hoibot.spreadsheet.ImportReport;
+import vn.hoibot.spreadsheet.ImportReports;
+import vn.hoibot.member.RosterImporter;
+import vn.hoibot.spreadsheet.RowError;
+import vn.hoibot.org.UnitImporter;
 
 /**
  * {@code --import-units=path} and/or {@code --import-roster=path [--strict]} [{@code --effective-date=yyyy-MM-dd}]:

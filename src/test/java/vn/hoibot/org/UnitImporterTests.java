@@ -1,4 +1,4 @@
-package vn.hoibot.member;
+package vn.hoibot.org;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,9 +9,10 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import vn.hoibot.spreadsheet.ImportOptions;
+import vn.hoibot.spreadsheet.ImportReport;
+import vn.hoibot.spreadsheet.RowError;
 
-import vn.hoibot.org.OrgService;
-import vn.hoibot.org.UnitView;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "spring.quartz.auto-startup=false")
 class UnitImporterTests {
