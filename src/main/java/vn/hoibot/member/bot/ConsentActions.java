@@ -18,11 +18,15 @@ class ConsentActions {
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy")
             .withZone(ServiceZone.VIETNAM);
 
+    /** The invite code she came with (null without one): kept until she has agreed. */
+    record Invitation(String code) {
+    }
+
     private ConsentActions() {
     }
 
     @Component
-    static class Agree implements ButtonAction {
+    static class Agree implements ButtonAction<Invitation> {
 
         private final Consents consents;
         private final vn.hoibot.member.Accounts accounts;
@@ -40,7 +44,12 @@ class ConsentActions {
         }
 
         @Override
-        public void onPress(ChatContext ctx, String payload, String messageId) {
+        public Class<Invitation> payloadType() {
+            return Invitation.class;
+        }
+
+        @Override
+        public void onPress(ChatContext ctx, Invitation payload, String messageId) {
             consents.giveConsent(ctx.sender());
             // she agrees again after /rutdongy: processing is no longer restricted
             accounts.memberFor(ctx.sender().channel(), ctx.sender().userId())
@@ -48,12 +57,12 @@ class ConsentActions {
             var consent = consents.consentOf(ctx.sender()).orElseThrow();
             ctx.edit(messageId, ctx.message("member.consent.given", consent.noticeVersion(),
                     WHEN.format(consent.givenAt())));
-            StartCommand.askForPhone(ctx, payload == null || payload.isEmpty() ? null : payload);
+            StartCommand.askForPhone(ctx, payload.code());
         }
     }
 
     @Component
-    static class Decline implements ButtonAction {
+    static class Decline implements ButtonAction<Invitation> {
 
         @Override
         public String action() {
@@ -61,7 +70,12 @@ class ConsentActions {
         }
 
         @Override
-        public void onPress(ChatContext ctx, String payload, String messageId) {
+        public Class<Invitation> payloadType() {
+            return Invitation.class;
+        }
+
+        @Override
+        public void onPress(ChatContext ctx, Invitation payload, String messageId) {
             ctx.edit(messageId, ctx.message("member.consent.declined"));
         }
     }

@@ -62,14 +62,14 @@ class MeCommand implements CommandHandler {
                 me.birthYear() == null ? none : String.valueOf(me.birthYear()), unit,
                 roleList.isEmpty() ? none : roleList, ctx.text(me.partyMember() ? "member.yes" : "member.no"),
                 tags.isEmpty() ? none : tags, me.joinDate() == null ? none : DATE.format(me.joinDate()), consent)
-                .withButtons(java.util.List.of(java.util.List.of(ctx.button("member.me.file_button", EXPORT, "")))));
+                .withButtons(java.util.List.of(java.util.List.of(ctx.button("member.me.file_button", EXPORT, vn.hoibot.chat.ButtonPayloads.NONE)))));
     }
 
     static final String EXPORT = "member.me.export";
 
     /** The right of access: everything the member module holds about her, as a file she can keep. */
     @Component
-    static class Export implements vn.hoibot.chat.ButtonAction {
+    static class Export implements vn.hoibot.chat.ButtonAction.NoPayload {
 
         private final Accounts accounts;
         private final MemberDirectory directory;
@@ -85,7 +85,7 @@ class MeCommand implements CommandHandler {
         }
 
         @Override
-        public void onPress(ChatContext ctx, String payload, String messageId) {
+        public void onPress(ChatContext ctx, String messageId) {
             MemberView me = Linked.member(ctx, accounts, directory);
             String file = directory.exportOf(me.id(), ctx::text);
             ctx.reply(ctx.message("member.me.file_caption").withAttachment(vn.hoibot.chat.Attachment.document(

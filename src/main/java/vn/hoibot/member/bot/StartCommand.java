@@ -62,7 +62,7 @@ class StartCommand implements CommandHandler {
             askForPhone(ctx, invite);
             return;
         }
-        String payload = invite == null ? "" : invite;
+        var payload = new ConsentActions.Invitation(invite);
         ctx.reply(ctx.message("member.consent.notice", consents.noticeVersion()).withButtons(List.of(
                 // keys bound to no user: nothing about her (not even her Telegram id) is stored before she agrees;
                 // the notice is in her private chat, so only she can press them
