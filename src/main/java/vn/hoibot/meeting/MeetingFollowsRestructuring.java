@@ -44,6 +44,13 @@ class MeetingFollowsRestructuring {
         Set<Long> parts = new LinkedHashSet<>();
         parts.add(split.defaultTargetId());
         parts.addAll(split.memberTargets().values());
+        // every part the change record names (a part may receive only child units, no members of its own)
+        parts.addAll(jdbc.queryForList("""
+                select d.unit_id from org_change c
+                  join org_change_unit s on s.change_id = c.id and s.part = 'SOURCE'
+                  join org_change_unit d on d.change_id = c.id and d.part = 'TARGET'
+                 where c.change_type = 'SPLIT' and s.unit_id = ? and c.effective_date = ?""", Long.class,
+                split.splitId(), split.on()));
         follow(split.splitId(), split.defaultTargetId(), List.copyOf(parts), split.on());
     }
 

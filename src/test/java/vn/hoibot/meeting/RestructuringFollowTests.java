@@ -68,7 +68,10 @@ class RestructuringFollowTests {
         MeetingFixtures f = new MeetingFixtures(org, directory);
         MemberView lan = f.member("Nguyễn Thị Lan", f.otherBranch);
         LocalDate today = LocalDate.now(clock);
-        ActivityView past = activityFor(f.otherBranch, clock.instant().minus(Duration.ofDays(3)));
+        ActivityView past = activityFor(f.otherBranch, clock.instant().plus(Duration.ofDays(1)));
+        jdbc.update("update activity set starts_at = ?, ends_at = ? where id = ?", // held three days ago
+                utc(clock.instant().minus(Duration.ofDays(3))), utc(clock.instant().minus(Duration.ofDays(3))
+                        .plus(Duration.ofHours(2))), past.id());
         ActivityView coming = activityFor(f.otherBranch, clock.instant().plus(Duration.ofDays(10)));
         List<ActivityView> series = recurring.create(SYSTEM, new ActivityDraft(f.otherBranch.id(), "monthly",
                 "Sinh hoạt hằng tháng", recurring.firstStart(Recurrence.parse("ngày 5 hằng tháng 19:00").orElseThrow()),
