@@ -12,10 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import vn.hoibot.spreadsheet.TableReader.Line;
-import vn.hoibot.spreadsheet.TableReader.Table;
 import vn.hoibot.access.Role;
+import vn.hoibot.spreadsheet.Row;
 import vn.hoibot.spreadsheet.RowError;
+import vn.hoibot.spreadsheet.Table;
 
 /** Turns roster lines into {@link RosterRow}s or {@link RowError}s; knows the Vietnamese headers (folded). */
 final class RosterRowParser {
@@ -71,8 +71,8 @@ final class RosterRowParser {
     }
 
     /** The parsed row, or the first problem found in it. */
-    Parsed parse(Line line) {
-        int n = line.rowNumber();
+    Parsed parse(Row line) {
+        int n = line.number();
         String name = cell(line, Column.NAME);
         if (name.isEmpty()) {
             return problem(n, "member.import.missing-name", null);
@@ -161,7 +161,7 @@ final class RosterRowParser {
         return headers.get(columns.get(c));
     }
 
-    private String cell(Line line, Column c) {
+    private String cell(Row line, Column c) {
         return line.cell(columns.get(c));
     }
 }

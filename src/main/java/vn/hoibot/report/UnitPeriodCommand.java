@@ -24,9 +24,13 @@ import vn.hoibot.text.Texts;
  * inside her subtree, her own unit when omitted; the period spec at the end, the current half-year when omitted;
  * several units matching give a choice of buttons. Only for those who may read indicators there.
  */
-abstract class UnitPeriodCommand implements CommandHandler, ButtonAction {
+abstract class UnitPeriodCommand implements CommandHandler, ButtonAction<UnitPeriodCommand.Choice> {
 
     static final int MAX_CHOICES = 10;
+
+    /** The payload of a unit choice button: the unit, the period spec and the extra word (null for none). */
+    record Choice(long unitId, String period, String extra) {
+    }
 
     /** What was asked, resolved to one unit. */
     record Asked(UnitView unit, ReportPeriod period, String extra) {
@@ -97,7 +101,7 @@ abstract class UnitPeriodCommand implements CommandHandler, ButtonAction {
             List<List<Button>> rows = new ArrayList<>();
             for (UnitView u : units.subList(0, Math.min(MAX_CHOICES, units.size()))) {
                 rows.add(List.of(ctx.buttonLabelled(u.name() + " (" + u.code() + ")", action(),
-                        u.id() + "|" + period.label() + "|" + (extra == null ? "" : extra))));
+                        new Choice(u.id(), period.label(), extra))));
             }
             ctx.reply(ctx.message("report.choose", query.isBlank() ? ctx.text("report.your-units") : query,
                     MAX_CHOICES).withButtons(rows));
@@ -107,15 +111,19 @@ abstract class UnitPeriodCommand implements CommandHandler, ButtonAction {
     }
 
     @Override
-    public void onPress(ChatContext ctx, String payload, String messageId) {
-        String[] parts = payload.split("\\|", 3);
+    public Class<Choice> payloadType() {
+        return Choice.class;
+    }
+
+    @Override
+    public void onPress(ChatContext ctx, Choice payload, String messageId) {
         Actor actor = accounts.actor(ctx.sender());
-        UnitView unit = finder.unit(Long.parseLong(parts[0])).orElse(null);
+        UnitView unit = finder.unit(payload.unitId()).orElse(null);
         if (unit == null) {
             ctx.reply("report.not-allowed");
             return;
         }
-        run(ctx, actor, unit, periods.parse(parts[1]), parts.length < 3 || parts[2].isEmpty() ? null : parts[2]);
+        run(ctx, actor, unit, periods.parse(payload.period()), payload.extra());
     }
 
     private void run(ChatContext ctx, Actor actor, UnitView unit, ReportPeriod period, String extra) {
