@@ -204,7 +204,7 @@ class RestructureCommand implements CommandHandler {
     }
 
     @Component
-    static class Cancel implements ButtonAction<None> {
+    static class Cancel implements ButtonAction.NoPayload {
 
         @Override
         public String action() {
@@ -212,12 +212,7 @@ class RestructureCommand implements CommandHandler {
         }
 
         @Override
-        public Class<None> payloadType() {
-            return None.class;
-        }
-
-        @Override
-        public void onPress(ChatContext ctx, None payload, String messageId) {
+        public void onPress(ChatContext ctx, String messageId) {
             ctx.edit(messageId, ctx.message("member.unit.cancelled"));
         }
     }

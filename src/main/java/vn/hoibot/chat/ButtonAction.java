@@ -16,4 +16,20 @@ public interface ButtonAction<P extends Record> {
     Class<P> payloadType();
 
     void onPress(ChatContext ctx, P payload, String messageId);
+
+    /** A button that carries nothing: only {@link #onPress(ChatContext, String)} to write. */
+    interface NoPayload extends ButtonAction<ButtonPayloads.None> {
+
+        @Override
+        default Class<ButtonPayloads.None> payloadType() {
+            return ButtonPayloads.None.class;
+        }
+
+        @Override
+        default void onPress(ChatContext ctx, ButtonPayloads.None payload, String messageId) {
+            onPress(ctx, messageId);
+        }
+
+        void onPress(ChatContext ctx, String messageId);
+    }
 }

@@ -30,6 +30,7 @@ final class RosterRowParser {
         TAGS("doi tuong", "nhom dac thu", "tags"),
         STATUS("trang thai", "status"),
         JOIN_DATE("ngay vao hoi", "join date"),
+        LEFT_DATE("ngay thoi sinh hoat", "left date"),
         ROLE("chuc vu", "role");
 
         final List<String> aliases;
@@ -140,6 +141,15 @@ final class RosterRowParser {
                 return problem(n, "member.import.bad-date", new Object[] {rawDate});
             }
         }
+        LocalDate left = null;
+        String rawLeft = cell(line, Column.LEFT_DATE);
+        if (!rawLeft.isEmpty()) {
+            try {
+                left = LocalDate.parse(rawLeft, DAY);
+            } catch (DateTimeParseException e) {
+                return problem(n, "member.import.bad-date", new Object[] {rawLeft});
+            }
+        }
         Role role = null;
         String rawRole = cell(line, Column.ROLE);
         if (!rawRole.isEmpty()) {
@@ -150,7 +160,7 @@ final class RosterRowParser {
             role = named.get() == Role.MEMBER ? null : named.get();
         }
         return new Parsed.Row(new RosterRow(n, name, phone, year, unit, party, pioneer, tags,
-                columns.get(Column.TAGS) >= 0, status, joined, columns.get(Column.JOIN_DATE) >= 0, role));
+                columns.get(Column.TAGS) >= 0, status, joined, columns.get(Column.JOIN_DATE) >= 0, role, left));
     }
 
     private static Parsed problem(int rowNumber, String key, Object[] args) {

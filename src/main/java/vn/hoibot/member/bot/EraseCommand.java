@@ -61,7 +61,7 @@ class EraseCommand implements CommandHandler {
     }
 
     @Component
-    static class Cancel implements ButtonAction<None> {
+    static class Cancel implements ButtonAction.NoPayload {
 
         @Override
         public String action() {
@@ -69,12 +69,7 @@ class EraseCommand implements CommandHandler {
         }
 
         @Override
-        public Class<None> payloadType() {
-            return None.class;
-        }
-
-        @Override
-        public void onPress(ChatContext ctx, None payload, String messageId) {
+        public void onPress(ChatContext ctx, String messageId) {
             ctx.edit(messageId, ctx.message("member.erase.cancelled"));
         }
     }
