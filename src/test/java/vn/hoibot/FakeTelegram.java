@@ -46,6 +46,7 @@ public final class FakeTelegram {
     private final Map<String, LinkedBlockingDeque<ObjectNode>> queues = new ConcurrentHashMap<>();
     private final AtomicLong updateIds = new AtomicLong(1000);
     private final AtomicInteger messageIds = new AtomicInteger(5000);
+    private final Map<String, ObjectNode> refusals = new ConcurrentHashMap<>();
 
     private FakeTelegram() {
         server = new WireMockServer(options().dynamicPort().extensions(new Api()));
@@ -155,6 +156,21 @@ public final class FakeTelegram {
         return JSON.createObjectNode();
     }
 
+    /** From now on, sends to this chat are refused like Telegram does (e.g. 403 "bot was blocked by the user"). */
+    public void refuse(long chatId, int code, String description) {
+        refusals.put(String.valueOf(chatId), JSON.createObjectNode().put("ok", false).put("error_code", code)
+                .put("description", description));
+    }
+
+    /** Queues a raw update text as it is (no update_id filled in): for malformed updates. */
+    public void deliverRaw(String token, ObjectNode update) {
+        queues.computeIfAbsent(token, t -> new LinkedBlockingDeque<>()).add(update);
+    }
+
+    public long nextUpdateId() {
+        return updateIds.incrementAndGet();
+    }
+
     // ---- what the bot sent ----
 
     /** Bodies of the requests of one API method (lower-case, e.g. "sendmessage"), in order. */
@@ -260,7 +276,9 @@ public final class FakeTelegram {
                     case "getme" -> ok(JSON.createObjectNode().put("id", 999).put("is_bot", true)
                             .put("first_name", "HoiBot").put("username", "hoibot_test_bot"));
                     case "getupdates" -> ok(updates(token, body.path("offset").asLong(0)));
-                    case "sendmessage", "senddocument", "sendphoto" -> ok(sentMessage(event, body));
+                    case "sendmessage", "senddocument", "sendphoto" -> refusals.containsKey(body.path("chat_id").asText())
+                            ? refused(refusals.get(body.path("chat_id").asText()))
+                            : ok(sentMessage(event, body));
                     case "editmessagetext" -> ok(sentMessage(event, body).put("message_id", body.path("message_id").asInt()));
                     case "getfile" -> ok(JSON.createObjectNode().put("file_id", body.path("file_id").asText())
                             .put("file_unique_id", "u").put("file_path", "documents/" + body.path("file_id").asText()));
@@ -301,6 +319,12 @@ public final class FakeTelegram {
             response.set("result", result);
             return new com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder().withStatus(200)
                     .withHeader("Content-Type", "application/json").withBody(response.toString()).build();
+        }
+
+        private ResponseDefinition refused(ObjectNode answer) {
+            return new com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder()
+                    .withStatus(answer.path("error_code").asInt()).withHeader("Content-Type", "application/json")
+                    .withBody(answer.toString()).build();
         }
 
         private ResponseDefinition error(int code, String description) {
