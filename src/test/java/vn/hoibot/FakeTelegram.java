@@ -47,6 +47,7 @@ public final class FakeTelegram {
     private final AtomicLong updateIds = new AtomicLong(1000);
     private final AtomicInteger messageIds = new AtomicInteger(5000);
     private final Map<String, ObjectNode> refusals = new ConcurrentHashMap<>();
+    private final java.util.Set<String> dropping = ConcurrentHashMap.newKeySet();
 
     private FakeTelegram() {
         server = new WireMockServer(options().dynamicPort().extensions(new Api()));
@@ -160,6 +161,14 @@ public final class FakeTelegram {
     public void refuse(long chatId, int code, String description) {
         refusals.put(String.valueOf(chatId), JSON.createObjectNode().put("ok", false).put("error_code", code)
                 .put("description", description));
+    }
+
+    /**
+     * From now on, a send to this chat is applied (recorded, as if delivered) and then the connection is dropped
+     * without an answer, as when the network fails on the way back.
+     */
+    public void dropAfterSend(long chatId) {
+        dropping.add(String.valueOf(chatId));
     }
 
     /** Queues a raw update text as it is (no update_id filled in): for malformed updates. */
@@ -276,7 +285,10 @@ public final class FakeTelegram {
                     case "getme" -> ok(JSON.createObjectNode().put("id", 999).put("is_bot", true)
                             .put("first_name", "HoiBot").put("username", "hoibot_test_bot"));
                     case "getupdates" -> ok(updates(token, body.path("offset").asLong(0)));
-                    case "sendmessage", "senddocument", "sendphoto" -> refusals.containsKey(body.path("chat_id").asText())
+                    case "sendmessage", "senddocument", "sendphoto" -> dropping.contains(body.path("chat_id").asText())
+                            ? new com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder()
+                                    .withFault(com.github.tomakehurst.wiremock.http.Fault.EMPTY_RESPONSE).build()
+                            : refusals.containsKey(body.path("chat_id").asText())
                             ? refused(refusals.get(body.path("chat_id").asText()))
                             : ok(sentMessage(event, body));
                     case "editmessagetext" -> ok(sentMessage(event, body).put("message_id", body.path("message_id").asInt()));
