@@ -192,6 +192,26 @@ public final class FakeTelegram {
         return bodies;
     }
 
+    /**
+     * The files sent to a chat by one method ("sendphoto" with field "photo", "senddocument" with "document"), in
+     * order: the bytes of the multipart part that the field attaches.
+     */
+    public List<byte[]> files(String token, long chatId, String method, String field) {
+        List<byte[]> files = new ArrayList<>();
+        for (LoggedRequest request : server.findAll(postRequestedFor(urlPathMatching("(?i)/bot" + Pattern.quote(token) + "/" + method)))) {
+            if (!request.isMultipart() || request.getPart("chat_id") == null
+                    || !String.valueOf(chatId).equals(request.getPart("chat_id").getBody().asString())) {
+                continue;
+            }
+            String ref = request.getPart(field) == null ? "" : request.getPart(field).getBody().asString();
+            var part = ref.startsWith("attach://") ? request.getPart(ref.substring(9)) : request.getPart(field);
+            if (part != null) {
+                files.add(part.getBody().asBytes());
+            }
+        }
+        return files;
+    }
+
     /** Messages sent to a chat (sendMessage, sendDocument, sendPhoto), in order. */
     public List<JsonNode> sentTo(String token, long chatId) {
         List<JsonNode> sent = new ArrayList<>();
