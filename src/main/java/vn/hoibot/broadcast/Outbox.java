@@ -91,12 +91,13 @@ public class Outbox {
         Instant now = clock.instant();
         boolean later = broadcast.scheduledAt() != null && broadcast.scheduledAt().isAfter(now);
         long id = broadcasts.insert(broadcast, later ? BroadcastStatus.SCHEDULED : BroadcastStatus.SENDING, now);
-        insertRecipients(id, broadcast.recipients(), now);
+        Instant due = later ? broadcast.scheduledAt() : now; // a scheduled row is not due before its time
+        insertRecipients(id, broadcast.recipients(), due);
         String fallback = broadcast.variants().containsKey("vi") ? "vi"
                 : broadcast.variants().keySet().iterator().next();
         String variant = broadcast.variants().containsKey("en") && broadcast.variants().containsKey("vi")
                 ? "case when lower(c.language) like 'en%' then 'en' else 'vi' end" : ":fallback";
-        Map<String, Object> ours = Map.of("obid", id, "onow", ts(now), "fallback", fallback);
+        Map<String, Object> ours = Map.of("obid", id, "onow", ts(due), "fallback", fallback);
         NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(jdbc);
         if (memberChats != null) {
             named.update("""
