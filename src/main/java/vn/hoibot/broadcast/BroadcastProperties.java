@@ -30,6 +30,8 @@ import org.springframework.validation.annotation.Validated;
  * @param progressInterval    how often the leader's confirmation message is edited while it sends
  * @param sentMarkAttempts    tries to record a delivered row as SENT (waits doubling from 100 ms to 5 s) before it
  *                            is marked UNCONFIRMED; a delivered row is never sent again
+ * @param deliveryRetention   how long after a broadcast finished its report stays readable: then its outbox rows
+ *                            (who got it, chat ids, personal texts) and its texts are deleted; the counts stay
  */
 @Validated
 @ConfigurationProperties("hoibot.broadcast")
@@ -47,5 +49,6 @@ public record BroadcastProperties(
         @DefaultValue("30m") @NotNull Duration backoffMax,
         @DefaultValue("60s") @NotNull Duration maxGlobalPause,
         @DefaultValue("5s") @NotNull Duration progressInterval,
-        @DefaultValue("12") @Min(1) int sentMarkAttempts) {
+        @DefaultValue("12") @Min(1) int sentMarkAttempts,
+        @DefaultValue("90d") @NotNull Duration deliveryRetention) {
 }

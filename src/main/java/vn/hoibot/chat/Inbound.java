@@ -40,6 +40,12 @@ public sealed interface Inbound
         public boolean isOwn() {
             return contactUserId != null && contactUserId.equals(sender.userId());
         }
+
+        /** Without the phone number or the names on the contact card. */
+        @Override
+        public String toString() {
+            return "ContactShared[channel=" + sender.channel() + ", own=" + isOwn() + "]";
+        }
     }
 
     /**
