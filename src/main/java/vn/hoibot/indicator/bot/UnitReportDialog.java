@@ -21,6 +21,7 @@ import vn.hoibot.indicator.IndicatorProperties;
 import vn.hoibot.indicator.IndicatorRecords;
 import vn.hoibot.indicator.ReportPeriod;
 import vn.hoibot.indicator.ReportPeriods;
+import vn.hoibot.indicator.UnitFinder;
 import vn.hoibot.indicator.UnitReportView;
 import vn.hoibot.member.Accounts;
 import vn.hoibot.org.UnitView;
