@@ -78,4 +78,14 @@ public class Inbox {
     public static String withoutNul(String s) {
         return s == null || s.indexOf('\0') < 0 ? s : s.replace("\0", "");
     }
+
+    /**
+     * Erasure: deletes what is left of a chat's updates (done rows keep no payload; failed ones do), except those
+     * still to handle, such as the one asking for the erasure.
+     */
+    @org.springframework.transaction.annotation.Transactional
+    public int forgetChat(String channel, String chatKey) {
+        return jdbc.update("delete from inbox_update where channel = ? and chat_key = ? and status <> 'PENDING'",
+                channel, chatKey);
+    }
 }

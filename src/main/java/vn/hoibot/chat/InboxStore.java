@@ -57,7 +57,8 @@ class InboxStore {
     @Transactional(propagation = Propagation.MANDATORY)
     boolean markDone(String channel, String updateKey, Instant now) {
         return jdbc.update("""
-                update inbox_update set status = 'DONE', done_at = ?, claimed_by = null, claimed_until = null
+                update inbox_update set status = 'DONE', done_at = ?, claimed_by = null, claimed_until = null,
+                  payload = '', chat_key = '-'
                 where channel = ? and update_key = ? and status = 'PENDING'""", ts(now), channel, updateKey) == 1;
     }
 

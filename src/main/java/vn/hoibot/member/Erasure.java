@@ -39,9 +39,11 @@ public class Erasure {
     private final JdbcTemplate jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final vn.hoibot.chat.Inbox inbox;
 
     Erasure(AccountRepository accounts, MemberRepository members, MemberDirectory directory, Consents consents,
-            JdbcTemplate jdbc, ApplicationEventPublisher events, Clock clock) {
+            JdbcTemplate jdbc, ApplicationEventPublisher events, Clock clock, vn.hoibot.chat.Inbox inbox) {
+        this.inbox = inbox;
         this.accounts = accounts;
         this.members = members;
         this.directory = directory;
@@ -89,6 +91,7 @@ public class Erasure {
         }
         for (MemberErased.Chat chat : chats) {
             consents.forget(chat.channel(), chat.userId());
+            inbox.forgetChat(chat.channel(), chat.chatId()); // raw updates she sent, kept by the chat core
             jdbc.update("delete from join_request where channel = ? and (user_id = ? or chat_id = ?)", chat.channel(),
                     chat.userId(), chat.chatId());
         }
