@@ -160,6 +160,9 @@ class BroadcastCommandTests extends EndToEndTest {
                 branch.id(), "monthly", "Sinh hoạt tháng " + branch.code(), start, start.plus(Duration.ofHours(2)),
                 "Nhà văn hoá", null, null, vn.hoibot.meeting.AudienceKind.SUBTREE, Set.of(branch.id())));
         rsvps.answer(activity.id(), memberIdOf(lan), vn.hoibot.meeting.Rsvp.YES);
+        // the head is invited too: her announcement comes through the outbox; wait for it, so it does not land
+        // between the dialog's replies and shift their numbers
+        telegram.awaitSent(TOKEN, head, b -> b.path("text").asText().contains("Sinh hoạt tháng " + branch.code()));
 
         say(head, "/thongbao", sentCount(head) + 1);
         JsonNode audiences = say(head, "Chị em nhớ trả lời lời mời nhé", sentCount(head) + 1);
@@ -260,6 +263,15 @@ class BroadcastCommandTests extends EndToEndTest {
         assertThat(report.path("text").asText()).contains("Không liên lạc được: 1").contains("Đã nhận: 4");
         JsonNode file = telegram.awaitMessage(TOKEN, head, before + 2);
         assertThat(file.path("caption").asText()).contains("Danh sách 1 người");
+        assertThat(file.path("document_text").asText()).isEqualTo("\uFEFFMã hội viên,Họ và tên,Số điện thoại,Lý do\r\n"
+                + memberIdOf(mai) + ",Phạm Thị Mai,,Đã chặn bot hoặc không còn tài khoản\r\n");
+
+        // a joiner who names herself as a formula, on several lines: inert and quoted in the file
+        jdbc.update("update member set full_name = ? where id = ?", "=HYPERLINK(\"http://x.example\",\"Mở\")\nMai\n",
+                memberIdOf(mai));
+        file = say(head, "/baocaogui " + id, before + 4);
+        assertThat(file.path("document_text").asText()).endsWith(memberIdOf(mai)
+                + ",\"'=HYPERLINK(\"\"http://x.example\"\",\"\"Mở\"\")\nMai\n\",,Đã chặn bot hoặc không còn tài khoản\r\n");
 
         JsonNode refused = say(other, "/baocaogui " + id, sentCount(other) + 1);
         assertThat(refused.path("text").asText()).contains("Không tìm thấy thông báo #" + id);
