@@ -31,7 +31,14 @@ import vn.hoibot.survey.form.SurveyForm;
  * short note and the current question.
  */
 @Component
-class AnswerDialog implements Dialog, ButtonAction {
+class AnswerDialog implements Dialog, ButtonAction<AnswerDialog.Press> {
+
+    /**
+     * An answering button: {@code verb} (c choose, t toggle, d done, a acknowledge, n next, s skip, b back, e edit,
+     * send, y/x consent), the run, the question it belongs to ("" for the summary and consent) and an index.
+     */
+    record Press(String verb, long run, String question, int arg) {
+    }
 
     static final String DIALOG = "survey.answer";
     static final String ACTION = "survey.answer";
@@ -71,10 +78,9 @@ class AnswerDialog implements Dialog, ButtonAction {
     }
 
     private Outbound consent(ChatContext ctx, SurveyForm form, long runId) {
-        String run = Long.toString(runId);
         return ctx.message("survey.consent.ask", form.title().in(ctx.locale())).withButtons(List.of(List.of(
-                ctx.button("survey.button.consent-yes", ACTION, "y:" + run + "::0"),
-                ctx.button("survey.button.consent-no", ACTION, "x:" + run + "::0"))));
+                ctx.button("survey.button.consent-yes", ACTION, new Press("y", runId, "", 0)),
+                ctx.button("survey.button.consent-no", ACTION, new Press("x", runId, "", 0)))));
     }
 
     /** Shows where she stands: the current question (or the summary) as an edit of {@code messageId}, or new. */
@@ -106,12 +112,16 @@ class AnswerDialog implements Dialog, ButtonAction {
     }
 
     @Override
-    public void onPress(ChatContext ctx, String payload, String messageId) {
-        String[] f = payload.split(":", 4);
-        String verb = f[0];
-        long runId = Long.parseLong(f[1]);
-        String question = f[2];
-        int arg = Integer.parseInt(f[3]);
+    public Class<Press> payloadType() {
+        return Press.class;
+    }
+
+    @Override
+    public void onPress(ChatContext ctx, Press payload, String messageId) {
+        String verb = payload.verb();
+        long runId = payload.run();
+        String question = payload.question() == null ? "" : payload.question();
+        int arg = payload.arg();
         long member = accounts.memberFor(ctx.sender().channel(), ctx.sender().userId())
                 .orElseThrow(() -> new UserFacingException("survey.not-linked"));
         Optional<DialogState> state = ctx.dialog().filter(s -> s.dialog().equals(DIALOG))

@@ -33,7 +33,11 @@ import vn.hoibot.time.VietnameseDates;
  * invitation as members will read it, then "Xác nhận". Nothing is stored before she confirms.
  */
 @Component
-class LaunchDialog implements Dialog, ButtonAction {
+class LaunchDialog implements Dialog, ButtonAction<LaunchDialog.Step> {
+
+    /** A launch button: what it does ({@code new, form, aud, now, ok, cancel}) and its value. */
+    record Step(String verb, String value) {
+    }
 
     static final String DIALOG = "survey.launch";
     static final String ACTION = "survey.launch";
@@ -74,9 +78,14 @@ class LaunchDialog implements Dialog, ButtonAction {
     }
 
     @Override
-    public void onPress(ChatContext ctx, String payload, String messageId) {
+    public Class<Step> payloadType() {
+        return Step.class;
+    }
+
+    @Override
+    public void onPress(ChatContext ctx, Step payload, String messageId) {
         Actor actor = leader(ctx);
-        String[] f = payload.split(":", 2);
+        String[] f = { payload.verb(), payload.value() };
         DialogState state = ctx.dialog().filter(s -> s.dialog().equals(DIALOG)).orElse(null);
         if (!f[0].equals("new") && state == null) {
             throw new UserFacingException("chat.button.expired");
@@ -86,7 +95,7 @@ class LaunchDialog implements Dialog, ButtonAction {
                 ctx.startDialog(DIALOG, "form", Map.of());
                 List<List<Button>> rows = new ArrayList<>();
                 for (SurveyForm form : catalog.forms()) {
-                    rows.add(List.of(ctx.buttonLabelled(form.title().in(ctx.locale()), ACTION, "form:" + form.formId())));
+                    rows.add(List.of(ctx.buttonLabelled(form.title().in(ctx.locale()), ACTION, new Step("form", form.formId()))));
                 }
                 ctx.reply(ctx.message("survey.launch.ask-form").withButtons(rows));
             }
@@ -95,7 +104,7 @@ class LaunchDialog implements Dialog, ButtonAction {
                 ctx.save(state.with("form", f[1]).next("audience"));
                 List<List<Button>> rows = new ArrayList<>();
                 audiences.choices(ctx, actor, Permission.RUN_SURVEY).forEach((label, spec) ->
-                        rows.add(List.of(ctx.buttonLabelled(label, ACTION, "aud:" + spec))));
+                        rows.add(List.of(ctx.buttonLabelled(label, ACTION, new Step("aud", spec)))));
                 ctx.edit(messageId, ctx.message("survey.launch.ask-audience").withButtons(rows));
             }
             case "aud" -> {
@@ -106,7 +115,7 @@ class LaunchDialog implements Dialog, ButtonAction {
                 }
                 ctx.save(state.with("spec", f[1]).next("opens"));
                 ctx.edit(messageId, ctx.message("survey.launch.ask-opens").withButtons(List.of(List.of(
-                        ctx.button("survey.button.open-now", ACTION, "now")))));
+                        ctx.button("survey.button.open-now", ACTION, new Step("now", ""))))));
             }
             case "now" -> {
                 ctx.save(state.with("opens", Long.toString(clock.instant().toEpochMilli())).next("closes"));
@@ -162,8 +171,8 @@ class LaunchDialog implements Dialog, ButtonAction {
         String close = closes.minusSeconds(1).atZone(ServiceZone.VIETNAM).toLocalDate().format(SurveyLaunch.DAY);
         ctx.reply(ctx.message("survey.launch.preview", launch.invitation(ctx.locale(), form, closes),
                 members.description(), members.memberIds().size(), open, close).withButtons(List.of(List.of(
-                        ctx.button("survey.button.confirm", ACTION, "ok"),
-                        ctx.button("survey.button.cancel", ACTION, "cancel")))));
+                        ctx.button("survey.button.confirm", ACTION, new Step("ok", "")),
+                        ctx.button("survey.button.cancel", ACTION, new Step("cancel", ""))))));
     }
 
     private void confirm(ChatContext ctx, Actor actor, DialogState state, String messageId) {

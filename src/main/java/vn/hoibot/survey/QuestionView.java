@@ -123,7 +123,7 @@ final class QuestionView {
         StringBuilder text = new StringBuilder(ctx.text("survey.answer.summary", p.form().title().in(locale)));
         String run = Long.toString(p.run().id());
         List<List<Button>> rows = new ArrayList<>();
-        rows.add(List.of(ctx.button("survey.button.send", AnswerDialog.ACTION, "send:" + run + "::0")));
+        rows.add(List.of(ctx.button("survey.button.send", AnswerDialog.ACTION, new AnswerDialog.Press("send", p.run().id(), "", 0))));
         List<Button> edits = new ArrayList<>();
         int n = 0;
         for (Question q : asked) {
@@ -168,7 +168,7 @@ final class QuestionView {
         return value;
     }
 
-    static String payload(String verb, String run, Question q, int arg) {
-        return verb + ":" + run + ":" + q.name() + ":" + arg;
+    static AnswerDialog.Press payload(String verb, String run, Question q, int arg) {
+        return new AnswerDialog.Press(verb, Long.parseLong(run), q.name(), arg);
     }
 }

@@ -9,7 +9,11 @@ import vn.hoibot.member.Accounts;
 
 /** "Bắt đầu" under an invitation (and in /khaosat's list): starts or resumes her response to the run. */
 @Component
-class StartButton implements ButtonAction {
+class StartButton implements ButtonAction<StartButton.Run> {
+
+    /** The run the invitation is for. */
+    record Run(long run) {
+    }
 
     static final String ACTION = "survey.start";
 
@@ -27,9 +31,14 @@ class StartButton implements ButtonAction {
     }
 
     @Override
-    public void onPress(ChatContext ctx, String payload, String messageId) {
+    public Class<Run> payloadType() {
+        return Run.class;
+    }
+
+    @Override
+    public void onPress(ChatContext ctx, Run payload, String messageId) {
         long member = accounts.memberFor(ctx.sender().channel(), ctx.sender().userId())
                 .orElseThrow(() -> new UserFacingException("survey.not-linked"));
-        dialog.start(ctx, Long.parseLong(payload), member);
+        dialog.start(ctx, payload.run(), member);
     }
 }

@@ -67,11 +67,11 @@ class SurveyCommand implements CommandHandler {
             String close = run.closesAt().minusSeconds(1).atZone(ServiceZone.VIETNAM).toLocalDate()
                     .format(SurveyLaunch.DAY);
             rows.add(List.of(ctx.buttonLabelled(ctx.text(state, form.title().in(ctx.locale()), close),
-                    StartButton.ACTION, Long.toString(run.id()))));
+                    StartButton.ACTION, new StartButton.Run(run.id()))));
         }
         boolean leader = !policy.units(actor, Permission.RUN_SURVEY).isEmpty();
         if (leader) {
-            rows.add(List.of(ctx.button("survey.button.launch", LaunchDialog.ACTION, "new")));
+            rows.add(List.of(ctx.button("survey.button.launch", LaunchDialog.ACTION, new LaunchDialog.Step("new", ""))));
         }
         if (rows.isEmpty()) {
             ctx.reply("survey.list.none");

@@ -131,7 +131,7 @@ class SurveyLaunch {
             byChannel.computeIfAbsent(chat.channel(), c -> new ArrayList<>()).add(chat);
         }
         for (var entry : byChannel.entrySet()) {
-            String key = tokens.issue(entry.getKey(), null, StartButton.ACTION, Long.toString(runId));
+            String key = tokens.issue(entry.getKey(), null, StartButton.ACTION, new StartButton.Run(runId));
             Map<String, Content> variants = new LinkedHashMap<>();
             for (Locale locale : LOCALES) {
                 variants.put(locale.getLanguage(), new Content(invitation(locale, form, closesAt), List.of(List.of(
