@@ -9,7 +9,7 @@ COPY messages messages
 RUN ./mvnw -B -q package -DskipTests
 
 FROM eclipse-temurin:17-jre
-RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
+RUN apt-get update && apt-get install -y --no-install-recommends curl fonts-dejavu-core fontconfig && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /src/target/hoibot-*.jar /app/hoibot.jar
 COPY config /app/config
