@@ -72,7 +72,7 @@ class UnitReportDialog implements CommandHandler, ButtonAction<UnitReportDialog.
 
     @Override
     public String descriptionKey() {
-        return "indicator.command.baocao";
+        return "indicator.command.nopbaocao";
     }
 
     @Override
