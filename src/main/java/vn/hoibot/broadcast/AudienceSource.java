@@ -18,7 +18,17 @@ public interface AudienceSource {
      * The members an audience stands for (a selection with the column {@code member_id}, resolved in the database
      * however many they are), the unit it belongs to, and a description for reports.
      */
-    record Members(long unitId, String description, Selection selection) {
+    record Members(long unitId, String description, Selection selection, java.util.List<Long> memberIds) {
+
+        /** Resolved in the database only; {@code memberIds} is null until someone loads them. */
+        public Members(long unitId, String description, Selection selection) {
+            this(unitId, description, selection, null);
+        }
+
+        /** The same members, loaded as ids (for a survey's invitee rows). */
+        public Members withIds(java.util.List<Long> ids) {
+            return new Members(unitId, description, selection, java.util.List.copyOf(ids));
+        }
     }
 
     /** One letter or word, unique among sources; {@code u} and {@code t} are the broadcast module's own. */

@@ -109,6 +109,12 @@ public class MemberDirectory {
         return new Selection(sql, params);
     }
 
+    /** The member ids of a selection with the column {@code member_id}, loaded (one statement). */
+    public List<Long> ids(Selection selection) {
+        return jdbc.sql("select distinct c.member_id from (" + selection.sql() + ") c order by c.member_id")
+                .params(selection.params()).query(Long.class).list();
+    }
+
     /** How many rows a selection has (one statement). */
     public long count(Selection selection) {
         return jdbc.sql("select count(*) from (" + selection.sql() + ") c").params(selection.params())
