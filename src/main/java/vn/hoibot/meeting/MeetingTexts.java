@@ -1,43 +1,41 @@
 package vn.hoibot.meeting;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 import org.springframework.stereotype.Component;
 
 import vn.hoibot.chat.Messages;
+import vn.hoibot.time.DateDisplay;
 import vn.hoibot.time.Recurrence;
 
-/** Renders an activity for people: its type, title, time (dd/MM/yyyy, Vietnam time), place and partners. */
+/** Renders an activity for people: its type, title, time (with the weekday, Vietnam time), place and partners. */
 @Component
 public class MeetingTexts {
 
-    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
     private final Messages messages;
-    private final Clock clock;
+    private final DateDisplay dates;
 
-    MeetingTexts(Messages messages, Clock clock) {
+    MeetingTexts(Messages messages, DateDisplay dates) {
         this.messages = messages;
-        this.clock = clock;
+        this.dates = dates;
     }
 
     public String typeLabel(String code, Locale locale) {
         return messages.get(locale, "meeting.type." + code);
     }
 
-    public String when(Instant start, Instant end) {
-        ZonedDateTime s = start.atZone(clock.getZone());
-        ZonedDateTime e = end.atZone(clock.getZone());
-        return DAY_TIME.format(s) + " – " + (s.toLocalDate().equals(e.toLocalDate()) ? TIME : DAY_TIME).format(e);
+    /** {@code Thứ Sáu 11/12/2026, 19:30 – 21:30}. */
+    public String when(Instant start, Instant end, Locale locale) {
+        return dates.span(start, end, locale);
     }
 
-    public String dayTime(Instant at) {
-        return DAY_TIME.format(at.atZone(clock.getZone()));
+    /** {@code Thứ Sáu 11/12/2026, 19:30}. */
+    public String dayTime(Instant at, Locale locale) {
+        return dates.dateTime(at, locale);
     }
 
     /** Several lines: "#id title (type)", time, place or link, partners. */
@@ -46,7 +44,7 @@ public class MeetingTexts {
                 ? messages.get(locale, "meeting.describe.title", String.valueOf(a.id()), a.title(),
                         typeLabel(a.typeCode(), locale))
                 : messages.get(locale, "meeting.describe.title_new", a.title(), typeLabel(a.typeCode(), locale)));
-        text.append('\n').append(messages.get(locale, "meeting.describe.when", when(a.startsAt(), a.endsAt())));
+        text.append('\n').append(messages.get(locale, "meeting.describe.when", when(a.startsAt(), a.endsAt(), locale)));
         if (a.place() != null) {
             text.append('\n').append(messages.get(locale, "meeting.describe.place", a.place()));
         }

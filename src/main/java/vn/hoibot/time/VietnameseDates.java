@@ -126,6 +126,9 @@ public final class VietnameseDates {
         }
         String combined = pending + " " + reply;
         try {
+            if (Recurrence.parse(combined).isPresent()) {
+                return combined;
+            }
             read(combined, today);
             return combined;
         } catch (Question q) {

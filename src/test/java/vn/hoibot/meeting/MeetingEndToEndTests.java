@@ -272,12 +272,12 @@ class MeetingEndToEndTests extends EndToEndTest {
 
     @Test
     void listsHerUpcomingActivitiesWithHerAnswer() {
-        long id = create("Hội thi nấu ăn", dayAhead(5, "8h sáng"));
+        long id = create("Hội thi nấu ăn", dayAhead(5, "18h"));
         JsonNode announcement = telegram.awaitSent(TOKEN, hoa, b -> FakeTelegram.textContains(b, "Hội thi nấu ăn"));
         deliver(FakeTelegram.button(hoa, FakeTelegram.buttonData(announcement, "Tham gia"), 3));
         await().until(() -> count("select count(*) from activity_rsvp where activity_id = ?", id) == 1);
         JsonNode upcoming = next(hoa, "/lichhop");
-        assertThat(upcoming.path("text").asText()).contains("#" + id + " Hội thi nấu ăn").contains("08:00")
+        assertThat(upcoming.path("text").asText()).contains("#" + id + " Hội thi nấu ăn").contains(", 18:00")
                 .contains("Chị đã trả lời: Tham gia");
         assertThat(next(mai, "/lichhop").path("text").asText()).doesNotContain("Hội thi nấu ăn");
     }
@@ -304,7 +304,7 @@ class MeetingEndToEndTests extends EndToEndTest {
 
         // a leader adds a reminder; one after the start is refused
         deliver(FakeTelegram.text(leader, "/nhacthem " + id + " " + dayAhead(5, "17h")));
-        telegram.awaitSent(TOKEN, leader, b -> FakeTelegram.textContains(b, "Sẽ nhắc thêm lúc 17:00"));
+        telegram.awaitSent(TOKEN, leader, b -> FakeTelegram.textContains(b, "Sẽ nhắc thêm vào ") && FakeTelegram.textContains(b, ", 17:00"));
         deliver(FakeTelegram.text(leader, "/nhacthem " + id + " " + dayAhead(7, "17h")));
         telegram.awaitSent(TOKEN, leader, b -> FakeTelegram.textContains(b, "trước khi hoạt động bắt đầu"));
         assertThat(count("select count(*) from activity_reminder where activity_id = ? and status = 'PENDING'", id))
@@ -367,6 +367,50 @@ class MeetingEndToEndTests extends EndToEndTest {
         assertThat(next(lan, "/taohop").path("text").asText()).isNotBlank();
         assertThat(sentCount(lan)).isPositive();
         assertThat(count("select count(*) from activity")).isEqualTo(activities);
+    }
+
+    @Test
+    void asksInsteadOfGuessingWhenTheTimeIsUnclear() {
+        next(leader, "/taohop");
+        JsonNode type = next(leader, "Họp ban chấp hành");
+        press(leader, type, "Hoạt động khác");
+        // 2h50 tomorrow: at night or in the afternoon? asked, and her one-word answer completes it
+        assertThat(next(leader, "mai 2h50").path("text").asText()).contains("2:50 sáng hay 14:50 chiều");
+        assertThat(next(leader, "chiều").path("text").asText()).contains("Kết thúc lúc mấy giờ")
+                .contains("khoảng 2 tiếng");
+        // an end 8 hours later is asked about, not taken
+        assertThat(next(leader, "23h").path("text").asText()).contains("kéo dài 8,2 tiếng");
+        assertThat(next(leader, "16h30").path("text").asText()).contains("Địa điểm");
+        next(leader, "-");
+        JsonNode audience = next(leader, "-");
+        JsonNode preview = press(leader, audience, "Toàn bộ đơn vị");
+        LocalDate tomorrow = LocalDate.now(clock).plusDays(1);
+        String weekday = new String[] { "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật" }
+                [tomorrow.getDayOfWeek().getValue() - 1];
+        assertThat(preview.path("text").asText()).contains(weekday + " "
+                + java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy").format(tomorrow) + ", 14:50 – 16:30");
+        next(leader, "/huy");
+
+        // a part of the day without the hour: asked; and a day of this year already past: "năm sau?"
+        next(leader, "/taohop");
+        press(leader, next(leader, "Sinh hoạt chủ nhật"), "Hoạt động khác");
+        assertThat(next(leader, "sáng chủ nhật").path("text").asText()).contains("lúc mấy giờ");
+        assertThat(next(leader, "8h").path("text").asText()).contains("Kết thúc lúc mấy giờ");
+        next(leader, "/huy");
+        LocalDate past = LocalDate.now(clock).minusDays(1);
+        if (past.getYear() == LocalDate.now(clock).getYear()) {
+            next(leader, "/taohop");
+            press(leader, next(leader, "Sinh hoạt năm sau"), "Hoạt động khác");
+            assertThat(next(leader, past.getDayOfMonth() + "/" + past.getMonthValue() + " 19h").path("text").asText())
+                    .contains("năm nay đã qua").contains("/" + (past.getYear() + 1));
+            assertThat(next(leader, "có").path("text").asText()).contains("Kết thúc lúc mấy giờ");
+            next(leader, "21h");
+            next(leader, "-");
+            JsonNode who = next(leader, "-");
+            assertThat(press(leader, who, "Toàn bộ đơn vị").path("text").asText())
+                    .contains(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy").format(past.plusYears(1)) + ", 19:00");
+            next(leader, "/huy");
+        }
     }
 
     @Autowired

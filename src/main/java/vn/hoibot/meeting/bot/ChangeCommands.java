@@ -116,7 +116,7 @@ class ChangeCommands {
             long id = Args.activityId(args, "meeting.remind.usage");
             Instant at = Args.when(args, "meeting.remind.usage", clock);
             activities.addReminder(accounts.actor(ctx.sender()), id, at);
-            ctx.reply("meeting.remind.done", texts.dayTime(at));
+            ctx.reply("meeting.remind.done", texts.dayTime(at, ctx.locale()));
         }
     }
 

@@ -162,7 +162,7 @@ class MemberCommands {
             }
             StringBuilder text = new StringBuilder(ctx.text("meeting.history.header", attended.size()));
             for (Attendance.Attended a : attended) {
-                text.append('\n').append(ctx.text("meeting.history.line", texts.dayTime(a.startsAt()), a.title(),
+                text.append('\n').append(ctx.text("meeting.history.line", texts.dayTime(a.startsAt(), ctx.locale()), a.title(),
                         texts.typeLabel(a.typeCode(), ctx.locale())));
             }
             ctx.reply(vn.hoibot.chat.Outbound.text(ctx.sender().chatId(), text.toString()));

@@ -275,13 +275,16 @@ class BroadcastCommandTests extends EndToEndTest {
         JsonNode confirm = compose("Ngày 20/10 mít tinh kỷ niệm");
         int before = sentCount(head);
         deliver(FakeTelegram.button(head, FakeTelegram.buttonData(confirm, "Hẹn giờ"), 43));
-        assertThat(telegram.awaitMessage(TOKEN, head, before + 1).path("text").asText()).contains("dd/MM/yyyy HH:mm");
+        assertThat(telegram.awaitMessage(TOKEN, head, before + 1).path("text").asText()).contains("7h sáng mai");
 
         JsonNode past = say(head, "01/01/2020 07:30", before + 2);
-        assertThat(past.path("text").asText()).contains("01/01/2020 07:30").contains("đã qua");
-        String later = ComposeButtons.TIME.format(LocalDateTime.now(ZoneId.of("Asia/Ho_Chi_Minh")).plusDays(1));
-        JsonNode scheduled = say(head, later, before + 3);
-        assertThat(scheduled.path("text").asText()).contains("Đã hẹn gửi thông báo").contains(later);
+        assertThat(past.path("text").asText()).contains("Thứ Tư 01/01/2020, 07:30").contains("đã qua");
+        JsonNode question = say(head, "mai 5h", before + 3); // 5 o'clock: morning or afternoon? asked, not guessed
+        assertThat(question.path("text").asText()).contains("5:00 sáng hay 17:00 chiều");
+        java.time.LocalDate tomorrow = java.time.LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).plusDays(1);
+        JsonNode scheduled = say(head, "chiều", before + 4);
+        assertThat(scheduled.path("text").asText()).contains("Đã hẹn gửi thông báo")
+                .contains(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy").format(tomorrow) + ", 17:00");
 
         long id = jdbc.queryForObject("select max(id) from broadcast where unit_id = ?", Long.class, branch.id());
         assertThat(jdbc.queryForObject("select status from broadcast where id = ?", String.class, id))
