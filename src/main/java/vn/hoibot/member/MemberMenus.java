@@ -38,6 +38,9 @@ public class MemberMenus implements CommandMenus {
 
     static Set<Menu> menusOf(Actor actor) {
         Set<Menu> menus = EnumSet.noneOf(Menu.class);
+        if (actor.memberId() != null || actor.admin()) {
+            menus.add(Menu.MEMBER);
+        }
         if (actor.admin() || actor.grants().stream().anyMatch(g -> g.role() == Role.ADMIN)) {
             menus.add(Menu.ADMIN);
             menus.add(Menu.LEADER);
@@ -51,7 +54,7 @@ public class MemberMenus implements CommandMenus {
     /** After commit, publishes the chat menus of a member whose roles may have changed, on each of her chats. */
     public void refreshAfterCommit(ChatContext ctx, long memberId) {
         Set<Menu> menus = menusOf(accounts.actorOf(memberId));
-        if (menus.isEmpty()) {
+        if (!menus.contains(Menu.LEADER)) {
             return;
         }
         var chats = accounts.chatsOf(java.util.List.of(memberId));

@@ -413,6 +413,37 @@ class MeetingEndToEndTests extends EndToEndTest {
         }
     }
 
+    @Test
+    void showsHelpInSectionsForHerRoleAndAnswersThanksKindly() {
+        long guest = newUserId();
+        String guestHelp = next(guest, "/help").path("text").asText();
+        assertThat(guestHelp).contains("chưa liên kết").contains("/start").contains("/help")
+                .doesNotContain("/lichhop").doesNotContain("/toi ").doesNotContain("/taohop").doesNotContain("/donvi")
+                .doesNotContain("Cho hội viên");
+
+        String memberHelp = next(lan, "/help").path("text").asText();
+        assertThat(memberHelp).contains("Cho hội viên").contains("/lichhop").contains("/comat")
+                .doesNotContain("/taohop").doesNotContain("Cho cán bộ").doesNotContain("/capquyen");
+
+        String leaderHelp = next(leader, "/help").path("text").asText();
+        assertThat(leaderHelp).contains("Cho hội viên").contains("Cho cán bộ phụ trách").contains("/taohop")
+                .contains("/thongbao").doesNotContain("/capquyen").doesNotContain("Cho quản trị viên");
+        assertThat(leaderHelp.indexOf("Cho hội viên")).isLessThan(leaderHelp.indexOf("Cho cán bộ"));
+
+        String adminHelp = next(ADMIN_USER, "/help").path("text").asText();
+        assertThat(adminHelp).contains("Cho quản trị viên").contains("/capquyen").contains("/donvi")
+                .contains("Gửi tệp danh sách hội viên");
+        for (String help : List.of(guestHelp, memberHelp, leaderHelp, adminHelp)) {
+            List<String> lines = help.lines().filter(l -> !l.isBlank()).toList();
+            assertThat(lines).doesNotHaveDuplicates();
+        }
+
+        assertThat(next(lan, "cảm ơn em").path("text").asText()).contains("không có gì");
+        assertThat(next(lan, "Ok").path("text").asText()).contains("vâng").doesNotContain("chưa hiểu");
+        assertThat(next(lan, "vâng ạ").path("text").asText()).doesNotContain("chưa hiểu");
+        assertThat(next(lan, "cái này là gì").path("text").asText()).contains("chưa hiểu");
+    }
+
     @Autowired
     RecurringActivities recurring;
 

@@ -50,6 +50,11 @@ class MemberCommands {
         }
 
         @Override
+        public Menu menu() {
+            return Menu.MEMBER;
+        }
+
+        @Override
         public void handle(ChatContext ctx, String args) {
             long member = Args.member(ctx, accounts);
             List<ActivityView> upcoming = activities.upcomingFor(member);
@@ -119,6 +124,11 @@ class MemberCommands {
         }
 
         @Override
+        public Menu menu() {
+            return Menu.MEMBER;
+        }
+
+        @Override
         public void handle(ChatContext ctx, String args) {
             long member = Args.member(ctx, accounts);
             if (args.isBlank()) {
@@ -150,6 +160,11 @@ class MemberCommands {
         @Override
         public String descriptionKey() {
             return "meeting.history.description";
+        }
+
+        @Override
+        public Menu menu() {
+            return Menu.MEMBER;
         }
 
         @Override

@@ -47,6 +47,11 @@ class MeCommand implements CommandHandler {
     }
 
     @Override
+    public Menu menu() {
+        return Menu.MEMBER;
+    }
+
+    @Override
     public void handle(ChatContext ctx, String args) {
         MemberView me = Linked.member(ctx, accounts, directory);
         String none = ctx.text("member.me.none");
