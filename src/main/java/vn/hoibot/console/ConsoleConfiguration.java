@@ -22,6 +22,6 @@ class ConsoleConfiguration {
     @Bean
     ConsoleRunner consoleRunner(ConsoleChannel channel, InboundQueue queue,
             ObjectProvider<ConsoleIdentities> identities, Messages messages) {
-        return new ConsoleRunner(channel, queue, identities, messages, System.in, System.out);
+        return new ConsoleRunner(channel, queue, identities, messages, System.in);
     }
 }
