@@ -39,9 +39,13 @@ class ConsoleRunner implements ApplicationListener<ApplicationReadyEvent>, Dispo
     private volatile String myPhone;
     private volatile List<ConsoleIdentities.Identity> choices = List.of();
     private volatile boolean running;
+    private final ConsoleLogFile log;
+    private final String logFile;
 
     ConsoleRunner(ConsoleChannel channel, InboundQueue queue, ObjectProvider<ConsoleIdentities> identities,
-            Messages messages, java.io.InputStream in) {
+            Messages messages, java.io.InputStream in, String logFile) {
+        this.log = new ConsoleLogFile(logFile);
+        this.logFile = logFile;
         this.channel = channel;
         this.queue = queue;
         this.identities = identities;
@@ -54,13 +58,14 @@ class ConsoleRunner implements ApplicationListener<ApplicationReadyEvent>, Dispo
     @Override
     public void onApplicationEvent(ApplicationReadyEvent event) {
         running = true;
+        log.divert();
         Thread reader = new Thread(this::readLoop, "console");
         reader.setDaemon(true);
         reader.start();
     }
 
     private void readLoop() {
-        channel.say(text("console.welcome"));
+        channel.say(text("console.welcome", logFile));
         try {
             String line;
             while (running && (line = in.readLine()) != null) {
@@ -169,5 +174,6 @@ class ConsoleRunner implements ApplicationListener<ApplicationReadyEvent>, Dispo
     @Override
     public void destroy() {
         running = false;
+        log.restore();
     }
 }
