@@ -6,9 +6,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import vn.hoibot.time.DatedRow;
 
@@ -16,10 +13,6 @@ import vn.hoibot.time.DatedRow;
 @Entity
 @Table(name = "role_assignment")
 class RoleAssignment extends DatedRow {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
 
     @Column(name = "member_id", nullable = false)
     private Long memberId;
@@ -39,11 +32,6 @@ class RoleAssignment extends DatedRow {
         this.memberId = memberId;
         this.role = role;
         this.unitId = unitId;
-    }
-
-    /** Ends the role on {@code day}, or at once if it started later (the unit ended before she got it). */
-    void end(LocalDate day) {
-        endOn(day);
     }
 
     boolean memberIs(long id) {

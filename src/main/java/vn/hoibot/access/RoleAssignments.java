@@ -31,10 +31,17 @@ public class RoleAssignments {
 
     /** Gives the role on the unit from today; returns false if she already holds it. The caller knows the member. */
     public boolean assign(long memberId, Role role, long unitId) {
-        return assign(memberId, role, unitId, LocalDate.now(clock));
+        boolean given = assign(memberId, role, unitId, LocalDate.now(clock));
+        if (given) {
+            log.info("Role {} on unit {} given to member {}", role, unitId, memberId);
+        }
+        return given;
     }
 
-    /** Gives the role on the unit from the day; returns false if she already holds it on that day. */
+    /**
+     * Gives the role on the unit from the day; returns false if she already holds it on that day. Imports call this
+     * for every row, so it logs nothing itself.
+     */
     public boolean assign(long memberId, Role role, long unitId, LocalDate from) {
         org.find(unitId).orElseThrow(() -> new UserFacingException("org.unit.not-found", unitId));
         boolean held = assignments.holdersOn(role, unitId, from).stream().anyMatch(r -> r.memberIs(memberId));
@@ -42,7 +49,6 @@ public class RoleAssignments {
             return false;
         }
         assignments.save(new RoleAssignment(memberId, role, unitId, from));
-        log.info("Role {} on unit {} given to member {}", role, unitId, memberId);
         return true;
     }
 

@@ -1,20 +1,9 @@
 package vn.hoibot.broadcast;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 
-import org.quartz.JobBuilder;
-import org.quartz.JobDetail;
-import org.quartz.JobKey;
-import org.quartz.Scheduler;
-import org.quartz.SchedulerException;
-import org.quartz.SimpleScheduleBuilder;
-import org.quartz.Trigger;
-import org.quartz.TriggerBuilder;
 import org.springframework.stereotype.Component;
-import vn.hoibot.time.ServiceZone;
+import vn.hoibot.time.OneShotJobs;
 
 /**
  * Scheduled broadcasts start through Quartz's JDBC job store: the job is stored in the same transaction as the
@@ -25,38 +14,22 @@ class BroadcastSchedule {
 
     static final String GROUP = "broadcast";
 
-    private final Scheduler scheduler;
-    private final Clock clock;
+    private final OneShotJobs jobs;
 
-    BroadcastSchedule(Scheduler scheduler, Clock clock) {
-        this.scheduler = scheduler;
-        this.clock = clock;
+    BroadcastSchedule(OneShotJobs jobs) {
+        this.jobs = jobs;
     }
 
     void startAt(long broadcastId, Instant at) {
-        JobDetail job = JobBuilder.newJob(BroadcastStartJob.class).withIdentity(key(broadcastId))
-                .usingJobData(BroadcastStartJob.BROADCAST_ID, broadcastId).requestRecovery().build();
-        Trigger trigger = TriggerBuilder.newTrigger().withIdentity("broadcast-" + broadcastId, GROUP)
-                .startAt(ServiceZone.schedulerTime(clock, at))
-                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
-                .build();
-        try {
-            scheduler.scheduleJob(job, trigger);
-        } catch (SchedulerException e) {
-            throw new IllegalStateException("Could not schedule broadcast " + broadcastId, e);
-        }
+        jobs.schedule(BroadcastStartJob.class, name(broadcastId), GROUP, BroadcastStartJob.BROADCAST_ID, broadcastId,
+                at);
     }
 
     void forget(long broadcastId) {
-        try {
-            scheduler.deleteJob(key(broadcastId));
-        } catch (SchedulerException e) {
-            throw new IllegalStateException("Could not unschedule broadcast " + broadcastId, e);
-        }
+        jobs.delete(name(broadcastId), GROUP);
     }
 
-
-    private static JobKey key(long broadcastId) {
-        return JobKey.jobKey("broadcast-" + broadcastId, GROUP);
+    private static String name(long broadcastId) {
+        return "broadcast-" + broadcastId;
     }
 }

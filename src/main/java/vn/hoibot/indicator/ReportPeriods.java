@@ -103,6 +103,10 @@ public class ReportPeriods {
         };
     }
 
+    static String day(LocalDate date) {
+        return DAY.format(date);
+    }
+
     static String customLabel(LocalDate from, LocalDate to) {
         return DAY.format(from) + "-" + DAY.format(to);
     }

@@ -1,24 +1,12 @@
 package vn.hoibot.meeting;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
-import org.quartz.JobBuilder;
-import org.quartz.JobDetail;
 import org.quartz.JobExecutionContext;
-import org.quartz.JobKey;
-import org.quartz.Scheduler;
-import org.quartz.SchedulerException;
-import org.quartz.SimpleScheduleBuilder;
-import org.quartz.Trigger;
-import org.quartz.TriggerBuilder;
-import org.quartz.TriggerKey;
 import org.springframework.stereotype.Component;
-import vn.hoibot.time.ServiceZone;
+import vn.hoibot.time.OneShotJobs;
 
 /**
  * Reminders fire through Quartz's clustered JDBC job store: the job is stored in the same transaction as the
@@ -30,60 +18,30 @@ class ReminderSchedule {
 
     static final String GROUP = "meeting";
 
-    private final Scheduler scheduler;
-    private final Clock clock;
+    private final OneShotJobs jobs;
 
-    ReminderSchedule(Scheduler scheduler, Clock clock) {
-        this.scheduler = scheduler;
-        this.clock = clock;
+    ReminderSchedule(OneShotJobs jobs) {
+        this.jobs = jobs;
     }
 
     void schedule(long reminderId, Instant at) {
-        JobDetail job = JobBuilder.newJob(ReminderJob.class).withIdentity(jobKey(reminderId))
-                .usingJobData(ReminderJob.REMINDER_ID, reminderId).requestRecovery().build();
-        try {
-            scheduler.scheduleJob(job, trigger(reminderId, at));
-        } catch (SchedulerException e) {
-            throw new IllegalStateException("Could not schedule reminder " + reminderId, e);
-        }
+        jobs.schedule(ReminderJob.class, name(reminderId), GROUP, ReminderJob.REMINDER_ID, reminderId, at);
     }
 
     void unschedule(long reminderId) {
-        try {
-            scheduler.deleteJob(jobKey(reminderId));
-        } catch (SchedulerException e) {
-            throw new IllegalStateException("Could not unschedule reminder " + reminderId, e);
-        }
+        jobs.delete(name(reminderId), GROUP);
     }
 
     /**
-     * Moves the reminder's trigger to {@code at} as the {@link Clock} sees it now. Quartz keeps the system time,
-     * so tests that move the clock call this (through {@link Reminders#realign()}) to make Quartz follow.
+     * Moves the reminder's trigger to {@code at} as the {@link java.time.Clock} sees it now; tests that move the clock
+     * call this (through {@link Reminders#realign()}) to make Quartz follow.
      */
     void realign(long reminderId, Instant at) {
-        try {
-            if (scheduler.checkExists(jobKey(reminderId))) {
-                scheduler.rescheduleJob(triggerKey(reminderId), trigger(reminderId, at));
-            }
-        } catch (SchedulerException e) {
-            throw new IllegalStateException("Could not reschedule reminder " + reminderId, e);
-        }
+        jobs.moveTo(name(reminderId), GROUP, at);
     }
 
-    private Trigger trigger(long reminderId, Instant at) {
-        return TriggerBuilder.newTrigger().withIdentity(triggerKey(reminderId)).forJob(jobKey(reminderId))
-                .startAt(ServiceZone.schedulerTime(clock, at))
-                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
-                .build();
-    }
-
-
-    private static JobKey jobKey(long reminderId) {
-        return JobKey.jobKey("reminder-" + reminderId, GROUP);
-    }
-
-    private static TriggerKey triggerKey(long reminderId) {
-        return TriggerKey.triggerKey("reminder-" + reminderId, GROUP);
+    private static String name(long reminderId) {
+        return "reminder-" + reminderId;
     }
 
     /** Quartz job: a reminder's time has come. Firing twice is harmless: the reminder leaves PENDING once. */

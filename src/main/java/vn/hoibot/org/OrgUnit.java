@@ -4,9 +4,6 @@ import java.time.LocalDate;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import vn.hoibot.time.DatedRow;
 import vn.hoibot.chat.UserFacingException;
@@ -14,10 +11,6 @@ import vn.hoibot.chat.UserFacingException;
 @Entity
 @Table(name = "org_unit")
 class OrgUnit extends DatedRow {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
 
     @Column(nullable = false, unique = true, length = 64)
     private String code;
@@ -39,19 +32,16 @@ class OrgUnit extends DatedRow {
     }
 
     /** Ends the unit on {@code day} (exclusive): it no longer exists from that day. */
-    void end(LocalDate day) {
+    @Override
+    public void end(LocalDate day) {
         if (!validOn(day) && !startsOn(day)) {
             throw new UserFacingException("org.unit.not-active", code);
         }
-        endOn(day);
+        super.end(day);
     }
 
     void rename(String newName) {
         this.name = newName;
-    }
-
-    Long id() {
-        return id;
     }
 
     String code() {

@@ -4,9 +4,6 @@ import java.time.LocalDate;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import vn.hoibot.time.DatedRow;
 
@@ -14,10 +11,6 @@ import vn.hoibot.time.DatedRow;
 @Entity
 @Table(name = "org_unit_parent")
 class UnitLink extends DatedRow {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
 
     @Column(name = "unit_id", nullable = false)
     private Long unitId;
@@ -32,10 +25,6 @@ class UnitLink extends DatedRow {
         super(validFrom);
         this.unitId = unitId;
         this.parentId = parentId;
-    }
-
-    void end(LocalDate day) {
-        endOn(day);
     }
 
     Long unitId() {

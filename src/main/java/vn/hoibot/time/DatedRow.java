@@ -4,11 +4,18 @@ import java.time.LocalDate;
 import java.util.function.Consumer;
 
 import jakarta.persistence.Embedded;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
 
 /** An entity that is valid during a {@link Period}: a unit, a parent link, a membership, a role assignment. */
 @MappedSuperclass
 public abstract class DatedRow {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
 
     @Embedded
     private Period validity;
@@ -18,6 +25,10 @@ public abstract class DatedRow {
 
     protected DatedRow(LocalDate validFrom) {
         this.validity = Period.from(validFrom);
+    }
+
+    public Long id() {
+        return id;
     }
 
     public Period validity() {
@@ -33,7 +44,7 @@ public abstract class DatedRow {
     }
 
     /** Ends the row on {@code day} (exclusive), or on its first day if it begins later. */
-    protected void endOn(LocalDate day) {
+    public void end(LocalDate day) {
         validity = validity.endingOn(day);
     }
 
@@ -45,7 +56,7 @@ public abstract class DatedRow {
         if (row.startsOn(day)) {
             delete.accept(row);
         } else {
-            row.endOn(day);
+            row.end(day);
         }
     }
 }

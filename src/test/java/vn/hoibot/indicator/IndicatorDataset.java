@@ -35,11 +35,27 @@ class IndicatorDataset {
     private final OrgService org;
     private final Restructuring restructuring;
     private final JdbcClient jdbc;
+    private final IndicatorRecords records;
+    private final ReportPeriods periods;
 
-    IndicatorDataset(OrgService org, Restructuring restructuring, JdbcClient jdbc) {
+    private static final java.util.concurrent.atomic.AtomicInteger PHONES = new java.util.concurrent.atomic.AtomicInteger(
+            (int) (System.nanoTime() % 1_000_000) * 10);
+    private final String prefix;
+
+    IndicatorDataset(OrgService org, Restructuring restructuring, JdbcClient jdbc, IndicatorRecords records,
+            ReportPeriods periods) {
+        this("", org, restructuring, jdbc, records, periods);
+    }
+
+    /** With {@code prefix} before every unit code, so several datasets live in one database. */
+    IndicatorDataset(String prefix, OrgService org, Restructuring restructuring, JdbcClient jdbc,
+            IndicatorRecords records, ReportPeriods periods) {
+        this.prefix = prefix;
         this.org = org;
         this.restructuring = restructuring;
         this.jdbc = jdbc;
+        this.records = records;
+        this.periods = periods;
     }
 
     /** What the fake survey coverage answers: covered members per commune unit, by kind. */
@@ -141,61 +157,55 @@ class IndicatorDataset {
 
     private void records() {
         // I1: the merged commune's own pairing counts for XA_A; the moved branch's for XA_D; C1's ended before P
-        insert("ind_pairing", "kind, unit_id, starts_on, ends_on", "SUPPORT", units.get("XA_B"),
-                LocalDate.of(2026, 2, 1), LocalDate.of(2026, 2, 28));
-        insert("ind_pairing", "kind, unit_id, starts_on, ends_on", "PARTY", units.get("C1"),
-                LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31));
-        insert("ind_pairing", "kind, unit_id, starts_on, ends_on", "BRANCH", units.get("C2"),
-                LocalDate.of(2026, 2, 1), null);
+        pairing(PairingKind.SUPPORT, "XA_B", LocalDate.of(2026, 2, 1), LocalDate.of(2026, 2, 28));
+        pairing(PairingKind.PARTY, "C1", LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31));
+        pairing(PairingKind.BRANCH, "C2", LocalDate.of(2026, 2, 1), null);
         // C3
-        insert("ind_resource", "kind, unit_id, starts_on, ends_on", "FUND", units.get("A1"),
-                LocalDate.of(2025, 6, 1), LocalDate.of(2026, 2, 1));
-        long wrong = insert("ind_resource", "kind, unit_id, starts_on, ends_on", "SPONSOR", units.get("XA_C"),
-                LocalDate.of(2026, 1, 1), LocalDate.of(2026, 3, 1));
-        long right = insert("ind_resource", "kind, unit_id, starts_on, ends_on", "SPONSOR", units.get("XA_C"),
-                LocalDate.of(2026, 7, 1), null);
-        supersede("ind_resource", wrong, right);
-        insert("ind_resource", "kind, unit_id, starts_on, ends_on", "IN_KIND", units.get("XA_D"),
-                LocalDate.of(2026, 6, 30), null);
+        records.resource(units.get("A1"), ResourceKind.FUND, LocalDate.of(2025, 6, 1), LocalDate.of(2026, 2, 1),
+                null);
+        long wrong = records.resource(units.get("XA_C"), ResourceKind.SPONSOR, LocalDate.of(2026, 1, 1),
+                LocalDate.of(2026, 3, 1), null);
+        records.supersede(IndicatorRecords.Kind.RESOURCE, wrong, records.resource(units.get("XA_C"),
+                ResourceKind.SPONSOR, LocalDate.of(2026, 7, 1), null, null));
+        records.resource(units.get("XA_D"), ResourceKind.IN_KIND, LocalDate.of(2026, 6, 30), null, null);
         // I3
         model("A2", LocalDate.of(2024, 1, 1), null, true);
         model("XA_C", LocalDate.of(2026, 1, 1), null, false);
         model("XA_D", LocalDate.of(2026, 7, 1), null, true);
         model("XA_E", LocalDate.of(2026, 3, 1), LocalDate.of(2026, 5, 31), true);
         // I6
-        insert("ind_proposal", "unit_id, proposed_on, programme", units.get("XA_A"), LocalDate.of(2026, 3, 10),
-                "Nông thôn mới");
-        insert("ind_proposal", "unit_id, proposed_on, programme", units.get("XA_C"), LocalDate.of(2025, 12, 31),
-                "Giảm nghèo bền vững");
-        insert("ind_proposal", "unit_id, proposed_on, programme", units.get("XA_D"), LocalDate.of(2026, 6, 30),
-                "Nông thôn mới");
+        records.proposal(units.get("XA_A"), LocalDate.of(2026, 3, 10), "Nông thôn mới", null);
+        records.proposal(units.get("XA_C"), LocalDate.of(2025, 12, 31), "Giảm nghèo bền vững", null);
+        records.proposal(units.get("XA_D"), LocalDate.of(2026, 6, 30), "Nông thôn mới", null);
         // I4
-        step("a1m1", "TRAINED", LocalDate.of(2025, 3, 1));
-        step("b1m1", "TRAINED", LocalDate.of(2021, 5, 1));
-        step("b1m1", "ADMITTED", LocalDate.of(2026, 9, 1));
-        step("c2m1", "ADMITTED", LocalDate.of(2024, 5, 1));
+        records.partyStep(members.get("a1m1"), PartyStage.TRAINED, LocalDate.of(2025, 3, 1), null);
+        records.partyStep(members.get("b1m1"), PartyStage.TRAINED, LocalDate.of(2021, 5, 1), null);
+        records.partyStep(members.get("b1m1"), PartyStage.ADMITTED, LocalDate.of(2026, 9, 1), null);
+        records.partyStep(members.get("c2m1"), PartyStage.ADMITTED, LocalDate.of(2024, 5, 1), null);
         // I7
         allowance("a1m1", LocalDate.of(2026, 1, 1), null);
         allowance("a2m1", LocalDate.of(2025, 1, 1), LocalDate.of(2026, 6, 29));
         allowance("b1m1", LocalDate.of(2026, 6, 30), LocalDate.of(2026, 6, 30));
         long wrongAllowance = allowance("c2m1", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31));
-        supersede("ind_allowance", wrongAllowance, allowance("c2m1", LocalDate.of(2026, 7, 1), null));
+        records.supersede(IndicatorRecords.Kind.ALLOWANCE, wrongAllowance,
+                allowance("c2m1", LocalDate.of(2026, 7, 1), null));
         allowance("d1m1", LocalDate.of(2026, 1, 1), null);
-        // unit period reports
-        LocalDate h2From = LocalDate.of(2025, 7, 1);
-        LocalDate h2To = LocalDate.of(2025, 12, 31);
-        LocalDate h1From = LocalDate.of(2026, 1, 1);
-        LocalDate h1To = LocalDate.of(2026, 6, 30);
-        report("XA_A", h2From, h2To, false, false, "2026-01-05T10:00:00+07:00");
-        long first = report("XA_A", h1From, h1To, true, true, "2026-07-10T10:00:00+07:00");
-        supersede("ind_unit_report", first, report("XA_A", h1From, h1To, false, true, "2026-07-20T10:00:00+07:00"));
-        report("XA_B", h2From, h2To, true, true, "2026-01-06T10:00:00+07:00");
-        report("XA_C", h1From, h1To, true, true, "2026-08-01T10:00:00+07:00");
-        report("XA_E", h2From, h2To, false, false, "2026-01-07T10:00:00+07:00");
+        // unit period reports; XA_A's second report for 6t-2026 supersedes its first
+        report("XA_A", "6t2-2025", false, false, "2026-01-05T10:00:00+07:00");
+        report("XA_A", "6t-2026", true, true, "2026-07-10T10:00:00+07:00");
+        report("XA_A", "6t-2026", false, true, "2026-07-20T10:00:00+07:00");
+        report("XA_B", "6t2-2025", true, true, "2026-01-06T10:00:00+07:00");
+        report("XA_C", "6t-2026", true, true, "2026-08-01T10:00:00+07:00");
+        report("XA_E", "6t2-2025", false, false, "2026-01-07T10:00:00+07:00");
+    }
+
+    private void pairing(PairingKind kind, String unit, LocalDate from, LocalDate to) {
+        records.pairing(new IndicatorRecords.NewPairing(kind, units.get(unit), null, null, null, null, "Bên giúp",
+                "Bên được giúp", from, to), null);
     }
 
     private void unit(String code, String name, String level, String parent) {
-        units.put(code, org.createUnit(new NewUnit(code, name, level, parent == null ? null : units.get(parent),
+        units.put(code, org.createUnit(new NewUnit(prefix + code, name, level, parent == null ? null : units.get(parent),
                 START)).id());
     }
 
@@ -203,7 +213,7 @@ class IndicatorDataset {
             String recruitedBy) {
         long id = insert("member", "full_name, name_key, phone, party_member, pioneer, status, join_date, "
                 + "recruited_by_member_id", "Hội viên " + key, "hoi vien " + key,
-                "09" + String.format("%08d", members.size() + 1), party, pioneer, status, joined,
+                "+849" + String.format("%08d", PHONES.incrementAndGet() % 100_000_000), party, pioneer, status, joined,
                 recruitedBy == null ? null : members.get(recruitedBy));
         members.put(key, id);
         jdbc.sql("insert into member_unit (member_id, unit_id, valid_from) values (?, ?, ?)")
@@ -222,8 +232,22 @@ class IndicatorDataset {
     }
 
     private void role(String member, String unit, LocalDate from, LocalDate to) {
+        role(member, "BRANCH_HEAD", unit, from, to);
+    }
+
+    private void role(String member, String role, String unit, LocalDate from, LocalDate to) {
         jdbc.sql("insert into role_assignment (member_id, role, unit_id, valid_from, valid_to) values (?, ?, ?, ?, ?)")
-                .params(members.get(member), "BRANCH_HEAD", units.get(unit), from, to).update();
+                .params(members.get(member), role, units.get(unit), from, to).update();
+    }
+
+    /**
+     * A person with a role on a unit, a member of the province itself (outside every commune unit, so no figure
+     * changes); returns her phone.
+     */
+    String person(String key, String role, String unit) {
+        member(key, "PROV", false, false, "ACTIVE", LocalDate.of(2020, 5, 1), null);
+        role(key, role, unit, START, null);
+        return jdbc.sql("select phone from member where id = ?").param(members.get(key)).query(String.class).single();
     }
 
     private final Map<String, Long> activities = new HashMap<>();
@@ -248,39 +272,22 @@ class IndicatorDataset {
     }
 
     private void model(String unit, LocalDate from, LocalDate to, boolean effective) {
-        insert("ind_model", "unit_id, name, target_group, starts_on, ends_on, effective", units.get(unit),
-                "Mô hình " + unit, "Phụ nữ có đạo", from, to, effective);
-    }
-
-    private void step(String member, String stage, LocalDate on) {
-        insert("ind_party_step", "member_id, stage, step_on", members.get(member), stage, on);
+        records.model(units.get(unit), "Mô hình " + unit, "Phụ nữ có đạo", from, to, effective, null);
     }
 
     private long allowance(String member, LocalDate from, LocalDate to) {
-        return insert("ind_allowance", "member_id, starts_on, ends_on", members.get(member), from, to);
+        return records.allowance(members.get(member), from, to, null);
     }
 
-    private long report(String unit, LocalDate from, LocalDate to, boolean onePlusOne, boolean threeThree,
-            String submitted) {
-        return insert("ind_unit_report", "unit_id, period_from, period_to, runs_one_plus_one, runs_three_three, "
-                + "submitted_at", units.get(unit), from, to, onePlusOne, threeThree, OffsetDateTime.parse(submitted));
-    }
-
-    private void supersede(String table, long old, long replacement) {
-        jdbc.sql("update " + table + " set superseded_by = ? where id = ?").params(replacement, old).update();
+    private void report(String unit, String period, boolean onePlusOne, boolean threeThree, String submitted) {
+        records.submitReport(units.get(unit), periods.parse(period), onePlusOne, threeThree,
+                OffsetDateTime.parse(submitted), null);
     }
 
     private long insert(String table, String columns, Object... values) {
-        boolean record = table.startsWith("ind_") && !table.equals("ind_unit_report");
-        String cols = columns + (record ? ", recorded_at" : "");
-        int n = values.length + (record ? 1 : 0);
-        Object[] all = java.util.Arrays.copyOf(values, n);
-        if (record) {
-            all[n - 1] = utc(RECORDED);
-        }
-        String marks = String.join(", ", java.util.Collections.nCopies(n, "?"));
+        String marks = String.join(", ", java.util.Collections.nCopies(values.length, "?"));
         var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
-        jdbc.sql("insert into " + table + " (" + cols + ") values (" + marks + ")").params(all).update(keys,
+        jdbc.sql("insert into " + table + " (" + columns + ") values (" + marks + ")").params(values).update(keys,
                 "id");
         return keys.getKey().longValue();
     }

@@ -80,13 +80,17 @@ class IndicatorEngineTests {
     Restructuring restructuring;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    IndicatorRecords records;
+    @Autowired
+    vn.hoibot.chat.Messages messages;
 
     IndicatorDataset data;
     IndicatorReport half;
 
     @BeforeAll
     void buildTheProvince() {
-        data = new IndicatorDataset(org, restructuring, jdbc).build();
+        data = new IndicatorDataset(org, restructuring, jdbc, records, periods).build();
         coverage.dataset = data;
         half = engine.compute(data.units.get("PROV"), periods.parse("6t-2026"));
     }
@@ -193,6 +197,59 @@ class IndicatorEngineTests {
         assertThatThrownBy(() -> engine.compute(data.units.get("XA_B"), periods.parse("6t-2026")))
                 .isInstanceOf(UserFacingException.class).extracting(e -> ((UserFacingException) e).key())
                 .isEqualTo("indicator.unit.not-active");
+    }
+
+    @Test
+    void writesTheReportAsJsonForScripts(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        var printed = new java.io.ByteArrayOutputStream();
+        int[] exit = { -1 };
+        ReportJsonCommand command = new ReportJsonCommand(engine, periods, org, messages,
+                new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8), code -> exit[0] = code);
+        java.nio.file.Path file = dir.resolve("report.json");
+        command.run(new org.springframework.boot.DefaultApplicationArguments("--report-json=" + file, "--unit=PROV",
+                "--period=6t-2026"));
+        assertThat(exit[0]).isZero();
+        var json = tools.jackson.databind.json.JsonMapper.builder().build().readTree(file.toFile());
+        assertThat(json.get("unit").asString()).isEqualTo("PROV");
+        assertThat(json.get("period").get("from").asString()).isEqualTo("2026-01-01");
+        assertThat(json.get("period").get("to").asString()).isEqualTo("2026-06-30");
+        var i2 = json.get("indicators").get(1);
+        assertThat(i2.get("id").asString()).isEqualTo("I2");
+        assertThat(i2.get("numerator").asLong()).isEqualTo(1);
+        assertThat(i2.get("denominator").asLong()).isEqualTo(4);
+        assertThat(i2.get("value").asDouble()).isEqualTo(0.25);
+        assertThat(i2.get("met").asBoolean()).isFalse();
+        assertThat(json.get("units")).hasSize(4);
+        var xaE = json.get("units").get(3);
+        assertThat(xaE.get("code").asString()).isEqualTo("XA_E");
+        assertThat(xaE.get("name").asString()).isEqualTo("Xã Hải Vân");
+        assertThat(xaE.get("reported").asBoolean()).isTrue();
+        assertThat(xaE.get("components").get("C1").asBoolean()).isFalse();
+        var i7 = xaE.get("indicators").get(8);
+        assertThat(i7.get("id").asString()).isEqualTo("I7");
+        assertThat(i7.get("value").isNull()).isTrue(); // không áp dụng
+        assertThat(i7.get("met").isNull()).isTrue();
+        assertThat(printed.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("4 cơ sở Hội");
+
+        command.run(new org.springframework.boot.DefaultApplicationArguments("--report-json=" + file, "--unit=NOPE",
+                "--period=6t-2026"));
+        assertThat(exit[0]).isEqualTo(1);
+        assertThat(printed.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("Không có đơn vị mã \"NOPE\"");
+    }
+
+    @Test
+    void refusesRecordsWithDatesOutOfOrderAndReportsForOtherPeriods() {
+        long xaE = data.units.get("XA_E");
+        assertThatThrownBy(() -> records.resource(xaE, ResourceKind.FUND, LocalDate.of(2026, 5, 1),
+                LocalDate.of(2026, 4, 1), null)).isInstanceOf(UserFacingException.class)
+                .extracting(e -> ((UserFacingException) e).key()).isEqualTo("indicator.record.dates-out-of-order");
+        assertThatThrownBy(() -> records.submitReport(xaE, periods.parse("q1-2026"), true, true, null, null))
+                .isInstanceOf(UserFacingException.class).extracting(e -> ((UserFacingException) e).key())
+                .isEqualTo("indicator.report.not-a-reporting-period");
+        assertThat(records.reportFor(data.units.get("XA_A"), periods.parse("6t-2026")).orElseThrow().runsOnePlusOne())
+                .isFalse();
+        assertThat(jdbc.sql("select count(*) from ind_resource where unit_id = ?").param(xaE).query(Long.class)
+                .single()).isZero();
     }
 
     private CommuneResult commune(String code) {

@@ -1,0 +1,167 @@
+package vn.hoibot.indicator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import vn.hoibot.EndToEndTest;
+import vn.hoibot.FakeTelegram;
+import vn.hoibot.org.OrgService;
+import vn.hoibot.org.Restructuring;
+
+/**
+ * /thongke over Telegram (WireMock): a provincial cadre and a commune chair ask for the indicators of the
+ * hand-built province of {@link IndicatorDataset}; the replies are asserted as sent.
+ */
+@Import(StatsEndToEndTests.Coverage.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class StatsEndToEndTests extends EndToEndTest {
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Coverage {
+        @Bean
+        @Primary
+        IndicatorEngineTests.FakeCoverage fakeCoverage() {
+            return new IndicatorEngineTests.FakeCoverage();
+        }
+    }
+
+    @Autowired
+    OrgService org;
+    @Autowired
+    Restructuring restructuring;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    IndicatorRecords records;
+    @Autowired
+    ReportPeriods periods;
+    @Autowired
+    IndicatorEngineTests.FakeCoverage coverage;
+    @Autowired
+    Clock clock;
+
+    long cadre;
+    long chair;
+
+    @BeforeAll
+    void provinceAndPeople() {
+        IndicatorDataset data = new IndicatorDataset("E2E" + System.nanoTime() % 100000 + "-", org, restructuring,
+                jdbc, records, periods).build();
+        coverage.dataset = data;
+        String cadrePhone = data.person("cadre", "PROVINCIAL_CADRE", "PROV");
+        String chairPhone = data.person("chair", "UNIT_CHAIR", "XA_C");
+        cadre = newUserId();
+        chair = newUserId();
+        link(cadre, cadrePhone);
+        link(chair, chairPhone);
+    }
+
+    @Test
+    void summarisesTheProvinceWithBarsTargetsChangesFlagsAndUnitsNotReported() {
+        String text = ask(cadre, "/thongke tinh 6t-2026").path("text").asText();
+        assertThat(text).startsWith("📊 Chỉ tiêu của Tỉnh Thử, kỳ 6t-2026 (01/01/2026 – 30/06/2026)");
+        assertThat(text).contains("Số cơ sở Hội: 4");
+        // I1 was 1/5 in 6t2-2025 (only XA_C's pairing of 2025): 20% -> 50%
+        assertThat(text).contains("• Cơ sở có mô hình \"1+1\": ▓▓▓▓▓░░░░░ 50% (2/4), mục tiêu 100% ❌, tăng 30 điểm");
+        assertThat(text).contains("• Cơ sở đạt \"3 có, 3 biết\" theo số liệu: ▓▓▓░░░░░░░ 25% (1/4), mục tiêu 100% ❌");
+        assertThat(text).contains("• Chi hội trưởng chưa là đảng viên được bồi dưỡng, giới thiệu: ▓▓▓▓▓░░░░░ 50% (2/4), "
+                + "mục tiêu 50% ✅");
+        assertThat(text).contains("• Chi hội trưởng là đảng viên: ▓▓▓▓░░░░░░ 40% (2/5), mốc so sánh 23,2%");
+        assertThat(text).contains("• Hoạt động nâng cao kiến thức dịp 8/3, 20/10 có phối hợp: 2");
+        assertThat(text).contains("• Cơ sở nộp báo cáo đúng hạn: ▓▓▓░░░░░░░ 25% (1/4)");
+        assertThat(text).contains("⚠️ Báo cáo \"có\" nhưng số liệu chưa đạt: Xã Cát Hải (I1, I2)");
+        assertThat(text).contains("Chưa báo cáo (1): Xã Đông Hải");
+        assertThat(text).contains("(So với kỳ trước: 6t2-2025)");
+    }
+
+    @Test
+    void matchesUnitNamesWithoutDiacriticsAndDefaultsToTheCurrentHalfYear() {
+        String current = periods.currentHalf(LocalDate.now(clock)).label();
+        String text = ask(cadre, "/thongke hai van").path("text").asText();
+        assertThat(text).startsWith("📊 Chỉ tiêu của Xã Hải Vân, kỳ " + current);
+        assertThat(text).contains("• Chi hội trưởng được hưởng phụ cấp hằng tháng: không áp dụng");
+    }
+
+    @Test
+    void offersAChoiceWhenSeveralUnitsMatch() {
+        JsonNode choice = ask(cadre, "/thongke Hải 6t-2026");
+        assertThat(choice.path("text").asText()).isEqualTo("Có nhiều đơn vị khớp với \"Hải\". Chị chọn một:");
+        List<String> labels = choice.path("reply_markup").path("inline_keyboard").findValues("text").stream()
+                .map(JsonNode::asText).toList();
+        assertThat(labels).hasSize(3).allMatch(l -> l.startsWith("Xã Cát Hải") || l.startsWith("Xã Đông Hải")
+                || l.startsWith("Xã Hải Vân"));
+        String data = FakeTelegram.buttonData(choice, "Xã Cát Hải");
+        int before = sentCount(cadre);
+        deliver(FakeTelegram.button(cadre, data, 900));
+        JsonNode summary = after(cadre, before);
+        assertThat(summary.path("text").asText()).startsWith("📊 Chỉ tiêu của Xã Cát Hải, kỳ 6t-2026")
+                .contains("Số cơ sở Hội: 1");
+    }
+
+    @Test
+    void keepsTheChairInsideHerOwnSubtree() {
+        assertThat(ask(chair, "/thongke An Bình 6t-2026").path("text").asText())
+                .startsWith("Em không tìm thấy đơn vị \"An Bình\" trong phạm vi của chị.")
+                .contains("/thongke Hải Vân 6t-2026");
+        assertThat(ask(chair, "/thongke 6t-2026").path("text").asText())
+                .startsWith("📊 Chỉ tiêu của Xã Cát Hải, kỳ 6t-2026");
+    }
+
+    @Test
+    void answersBadPeriodsWithExamples() {
+        assertThat(ask(cadre, "/thongke tinh 13-2026").path("text").asText())
+                .startsWith("Em chưa đọc được kỳ báo cáo \"13-2026\".").contains("6t-2026").contains("nhiemky");
+        assertThat(ask(cadre, "/thongke tinh 6t2-2027").path("text").asText())
+                .startsWith("Kỳ 6t2-2027 chưa bắt đầu");
+    }
+
+    @Test
+    void refusesSomeoneWithoutAnIndicatorRole() {
+        long stranger = newUserId();
+        assertThat(ask(stranger, "/thongke").path("text").asText()).startsWith("Lệnh /thongke dành cho");
+    }
+
+    private JsonNode ask(long user, String text) {
+        int before = sentCount(user);
+        deliver(FakeTelegram.text(user, text));
+        return after(user, before);
+    }
+
+    private JsonNode after(long user, int before) {
+        JsonNode[] found = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            List<JsonNode> sent = telegram.sentTo(TOKEN, user);
+            found[0] = sent.size() > before ? sent.get(before) : null;
+            return found[0] != null;
+        });
+        return found[0];
+    }
+
+    /** /start, agree, share her own contact (as the onboarding tests do). */
+    private void link(long user, String phone) {
+        deliver(FakeTelegram.text(user, "/start"));
+        JsonNode notice = telegram.awaitSent(TOKEN, user, b -> b.path("reply_markup").has("inline_keyboard"));
+        deliver(FakeTelegram.button(user, FakeTelegram.buttonData(notice, "đồng ý"), 1));
+        telegram.awaitSent(TOKEN, user, b -> FakeTelegram.textContains(b, "Chia sẻ số điện thoại")
+                && b.path("reply_markup").has("keyboard"));
+        deliver(FakeTelegram.contact(user, phone, user));
+        telegram.awaitSent(TOKEN, user, b -> FakeTelegram.textContains(b, "Đã liên kết"));
+    }
+}
