@@ -235,6 +235,26 @@ class OnboardingTests extends EndToEndTest {
     }
 
     @Test
+    void assignsRolesByTheirVietnameseNamesAndShortForms() {
+        MemberView head = member("Lương Thị Nga", phone(), branch);
+        JsonNode done = say(ADMIN_USER, "/capquyen " + head.phone() + " Chi hội trưởng " + branch.code().toLowerCase(),
+                sentCount(ADMIN_USER) + 1);
+        assertThat(done.path("text").asText()).contains("Lương Thị Nga").contains("chức vụ Chi hội trưởng")
+                .contains("Chi hội xóm Đông");
+        assertThat(roles.grantsOf(head.id())).anyMatch(g -> g.role() == Role.BRANCH_HEAD && g.unitId() == branch.id());
+
+        MemberView deputy = member("Kiều Thị Oanh", phone(), branch);
+        assertThat(say(ADMIN_USER, "/capquyen " + deputy.phone() + " CHP " + branch.code(), sentCount(ADMIN_USER) + 1)
+                .path("text").asText()).contains("chức vụ Chi hội phó");
+        assertThat(roles.grantsOf(deputy.id())).anyMatch(g -> g.role() == Role.BRANCH_DEPUTY);
+
+        JsonNode unknown = say(ADMIN_USER, "/capquyen " + deputy.phone() + " Trưởng thôn " + branch.code(),
+                sentCount(ADMIN_USER) + 1);
+        assertThat(unknown.path("text").asText()).contains("chưa biết chức vụ \"Trưởng thôn\"").contains("Tổ trưởng")
+                .contains("Chi hội trưởng").doesNotContain("BRANCH_HEAD");
+    }
+
+    @Test
     void bindsAGroupChatToHerBranchWhenItsHeadAsksInTheGroup() {
         MemberView head = member("Quách Thị Liên", phone(), branch);
         roles.assign(head.id(), Role.BRANCH_HEAD, branch.id());

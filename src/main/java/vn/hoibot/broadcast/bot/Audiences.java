@@ -65,7 +65,7 @@ class Audiences {
             UnitView unit = org.find(unitId).orElseThrow();
             choices.put(ctx.text("broadcast.audience.unit", unit.name()), "u:" + unitId);
             for (UnitView child : org.children(unitId, today)) {
-                choices.put(ctx.text("broadcast.audience.unit", child.name()), "u:" + child.id());
+                choices.put(ctx.text("broadcast.audience.unit", org.label(child)), "u:" + child.id());
             }
             for (MemberTag tag : MemberTag.values()) {
                 choices.put(ctx.text("broadcast.audience.tag", ctx.text(tag.messageKey()), unit.name()),

@@ -107,7 +107,7 @@ class CreateActivityDialog implements Dialog, CommandHandler {
         }
         ctx.startDialog(NAME, "unit", Map.of());
         List<List<Button>> rows = units.stream().map(id -> org.find(id).orElseThrow())
-                .map(u -> List.of(ctx.buttonLabelled(u.name(), CreateActivityButtons.UNIT, String.valueOf(u.id()))))
+                .map(u -> List.of(ctx.buttonLabelled(org.label(u), CreateActivityButtons.UNIT, String.valueOf(u.id()))))
                 .toList();
         ctx.reply(ctx.message("meeting.create.ask_unit").withButtons(rows));
     }
@@ -241,7 +241,7 @@ class CreateActivityDialog implements Dialog, CommandHandler {
         Set<Long> picked = picked(state);
         List<List<Button>> rows = new ArrayList<>();
         org.subtree(unit, LocalDate.now(clock)).stream().filter(u -> u.id() != unit).limit(MAX_UNIT_BUTTONS)
-                .forEach(u -> rows.add(List.of(ctx.buttonLabelled((picked.contains(u.id()) ? "✅ " : "▫️ ") + u.name(),
+                .forEach(u -> rows.add(List.of(ctx.buttonLabelled((picked.contains(u.id()) ? "✅ " : "▫️ ") + org.label(u),
                         CreateActivityButtons.PICK, String.valueOf(u.id())))));
         rows.add(List.of(ctx.button("meeting.create.audience.done", CreateActivityButtons.AUDIENCE, "done")));
         var message = ctx.message("meeting.create.pick_units").withButtons(rows);
@@ -289,7 +289,7 @@ class CreateActivityDialog implements Dialog, CommandHandler {
         Actor actor = accounts.actor(ctx.sender());
         activities.check(actor, draft);
         ctx.save(ready);
-        String audience = draft.audienceUnits().stream().map(id -> org.find(id).map(UnitView::name).orElse(""))
+        String audience = draft.audienceUnits().stream().map(org::label)
                 .collect(Collectors.joining(", "));
         var preview = new vn.hoibot.meeting.ActivityView(0, draft.unitId(), draft.typeCode(), draft.title(),
                 draft.startsAt(), draft.endsAt(), draft.place(), draft.link(), draft.partners(), kind,

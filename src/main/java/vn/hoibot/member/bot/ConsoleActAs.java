@@ -19,7 +19,6 @@ import vn.hoibot.member.Linking;
 import vn.hoibot.member.MemberDirectory;
 import vn.hoibot.member.MemberView;
 import vn.hoibot.org.OrgService;
-import vn.hoibot.org.UnitView;
 
 /**
  * Lets the console act as a roster member ({@code /as <phone or name>}): a developer's and trainer's tool, so the
@@ -74,7 +73,7 @@ class ConsoleActAs implements ConsoleIdentities {
     }
 
     private Identity identity(MemberView m) {
-        String unit = m.unitId() == null ? "" : org.find(m.unitId()).map(UnitView::name).orElse("");
+        String unit = m.unitId() == null ? "" : org.label(m.unitId());
         return new Identity("m" + m.id(), m.fullName(), unit);
     }
 }
