@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -231,6 +232,11 @@ public final class FakeTelegram {
                         node.put(p.getName() + "_bytes", p.getBody().asBytes().length);
                     }
                 });
+                String document = node.path("document").asText(); // exports are checked by their content
+                if (document.startsWith("attach://") && request.getPart(document.substring(9)) != null) {
+                    node.put("document_text", new String(request.getPart(document.substring(9)).getBody().asBytes(),
+                            StandardCharsets.UTF_8));
+                }
                 return node;
             }
             return JSON.readTree(body);

@@ -14,6 +14,8 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 import vn.hoibot.chat.ButtonAction;
+import vn.hoibot.chat.ButtonPayloads;
+import vn.hoibot.chat.ButtonPayloads.None;
 import vn.hoibot.chat.ChatContext;
 import vn.hoibot.chat.CommandHandler;
 import vn.hoibot.chat.UserFacingException;
@@ -78,8 +80,8 @@ class RestructureCommand implements CommandHandler {
             policy.require(actor, Permission.RESTRUCTURE, unit(code).id());
         }
         ctx.reply(ctx.message("member.unit.confirm", change.describe(ctx)).withButtons(List.of(List.of(
-                ctx.button("member.unit.apply_button", APPLY, change.text()),
-                ctx.button("member.unit.cancel_button", CANCEL, "")))));
+                ctx.button("member.unit.apply_button", APPLY, new Pending(change.text())),
+                ctx.button("member.unit.cancel_button", CANCEL, ButtonPayloads.NONE)))));
     }
 
     private void show(ChatContext ctx, UnitView unit) {
@@ -95,6 +97,10 @@ class RestructureCommand implements CommandHandler {
 
     private UnitView unit(String code) {
         return org.findByCode(code).orElseThrow(() -> new UserFacingException("org.unit.not_found", code));
+    }
+
+    /** The restructuring she asked for, as she wrote it: parsed and checked again on "apply". */
+    record Pending(String change) {
     }
 
     /** A parsed restructuring: kept as its text in the confirm button's payload. */
@@ -132,7 +138,7 @@ class RestructureCommand implements CommandHandler {
     }
 
     @Component
-    static class Apply implements ButtonAction {
+    static class Apply implements ButtonAction<Pending> {
 
         private final Accounts accounts;
         private final AccessPolicy policy;
@@ -152,8 +158,13 @@ class RestructureCommand implements CommandHandler {
         }
 
         @Override
-        public void onPress(ChatContext ctx, String payload, String messageId) {
-            Change change = Change.parse(payload);
+        public Class<Pending> payloadType() {
+            return Pending.class;
+        }
+
+        @Override
+        public void onPress(ChatContext ctx, Pending payload, String messageId) {
+            Change change = Change.parse(payload.change());
             Actor actor = accounts.actor(ctx.sender());
             List<Long> sources = new ArrayList<>();
             for (String code : change.sources()) {
@@ -193,7 +204,7 @@ class RestructureCommand implements CommandHandler {
     }
 
     @Component
-    static class Cancel implements ButtonAction {
+    static class Cancel implements ButtonAction.NoPayload {
 
         @Override
         public String action() {
@@ -201,7 +212,7 @@ class RestructureCommand implements CommandHandler {
         }
 
         @Override
-        public void onPress(ChatContext ctx, String payload, String messageId) {
+        public void onPress(ChatContext ctx, String messageId) {
             ctx.edit(messageId, ctx.message("member.unit.cancelled"));
         }
     }

@@ -223,7 +223,7 @@ class OutboxDispatcher implements SmartLifecycle {
         try {
             String ackKey = null;
             if (contents.wantsAck(row)) {
-                ackKey = tokens.issue(row.channel(), row.chatId(), AckButton.ACTION, Long.toString(row.id()));
+                ackKey = tokens.issue(row.channel(), row.chatId(), AckButton.ACTION, new AckButton.Row(row.id()));
                 store.setAckKey(row.id(), ackKey);
             }
             Outbound outbound = contents.outboundFor(row, ackKey);

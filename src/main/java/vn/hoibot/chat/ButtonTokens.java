@@ -20,6 +20,7 @@ public class ButtonTokens {
 
     private static final char[] ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789".toCharArray();
     private static final int LENGTH = 12;
+    private static final int MAX_PAYLOAD = 500;
 
     /** What a pressed button means. */
     public record Resolved(String action, String payload) {
@@ -36,9 +37,20 @@ public class ButtonTokens {
         this.clock = clock;
     }
 
-    /** A new key for a button that {@code userId} (or anyone in the chat, when null) may press. */
+    /**
+     * A new key for a button that {@code userId} (or anyone in the chat, when null) may press; the payload record
+     * is stored with it ({@link ButtonPayloads}) and comes back on press.
+     */
     @Transactional
-    public String issue(String channel, String userId, String action, String payload) {
+    public String issue(String channel, String userId, String action, Record payload) {
+        String text = ButtonPayloads.encode(payload);
+        if (text.length() > MAX_PAYLOAD) {
+            throw new IllegalArgumentException("button payload too long for " + action);
+        }
+        return issueText(channel, userId, action, text);
+    }
+
+    private String issueText(String channel, String userId, String action, String payload) {
         Instant now = clock.instant();
         String token = newToken();
         repository.save(new ButtonTokenEntity(token, channel, userId, action, payload, now,

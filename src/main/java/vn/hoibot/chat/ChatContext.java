@@ -122,17 +122,17 @@ public final class ChatContext {
     }
 
     /** A button for her, labelled with a message key. */
-    public Button button(String labelKey, String action, String payload) {
+    public Button button(String labelKey, String action, Record payload) {
         return Button.action(text(labelKey), tokens.issue(sender.channel(), sender.userId(), action, payload));
     }
 
     /** A button for her with a literal label (e.g. a member's or unit's name). */
-    public Button buttonLabelled(String label, String action, String payload) {
+    public Button buttonLabelled(String label, String action, Record payload) {
         return Button.action(label, tokens.issue(sender.channel(), sender.userId(), action, payload));
     }
 
     /** A button for another person on the same channel (e.g. the branch head who approves a request). */
-    public Button buttonFor(String userId, String label, String action, String payload) {
+    public Button buttonFor(String userId, String label, String action, Record payload) {
         return Button.action(label, tokens.issue(sender.channel(), userId, action, payload));
     }
 

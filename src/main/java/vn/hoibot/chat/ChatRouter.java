@@ -26,7 +26,7 @@ public class ChatRouter {
 
     private final Map<String, CommandHandler> commands;
     private final Map<String, Dialog> dialogs;
-    private final Map<String, ButtonAction> actions;
+    private final Map<String, ButtonAction<?>> actions;
     private final ObjectProvider<InboundFallback.Contacts> contacts;
     private final ObjectProvider<InboundFallback.Files> files;
     private final Channels channels;
@@ -38,7 +38,7 @@ public class ChatRouter {
     private final ApplicationEventPublisher events;
     private final ReplySender replies;
 
-    public ChatRouter(List<CommandHandler> commands, List<Dialog> dialogs, List<ButtonAction> actions,
+    public ChatRouter(List<CommandHandler> commands, List<Dialog> dialogs, List<ButtonAction<?>> actions,
             ObjectProvider<InboundFallback.Contacts> contacts, ObjectProvider<InboundFallback.Files> files,
             Channels channels, Messages messages, ButtonTokens tokens, DialogSessions sessions,
             ProcessedUpdates processed, TransactionTemplate tx, ApplicationEventPublisher events,
@@ -109,11 +109,11 @@ public class ChatRouter {
             onText(ctx, Messages.nfc(text.text()), channel);
         } else if (inbound instanceof Inbound.ButtonPress press) {
             ButtonTokens.Resolved resolved = tokens.resolve(sender.channel(), sender.userId(), press.data());
-            ButtonAction action = actions.get(resolved.action());
+            ButtonAction<?> action = actions.get(resolved.action());
             if (action == null) {
                 throw new UserFacingException("chat.button.expired");
             }
-            action.onPress(ctx, resolved.payload(), press.messageId());
+            press(action, ctx, resolved.payload(), press.messageId());
         } else if (!sender.isPrivate()) {
             return; // in groups the bot reacts to commands addressed to it, nothing else
         } else if (inbound instanceof Inbound.ContactShared contact) {
@@ -221,5 +221,10 @@ public class ChatRouter {
 
     private static <T> Map<String, T> index(List<T> items, Function<T, String> name) {
         return items.stream().collect(Collectors.toUnmodifiableMap(name, Function.identity()));
+    }
+
+    private static <P extends Record> void press(ButtonAction<P> action, ChatContext ctx, String payload,
+            String messageId) {
+        action.onPress(ctx, ButtonPayloads.decode(payload, action.payloadType()), messageId);
     }
 }

@@ -63,7 +63,13 @@ class IndicatorQueries {
                 + " join tree t on t.id = coalesce(s_" + alias + ".dst, " + alias + ".unit_id) ";
     }
 
-    private static final String MEMBER_ON_DAY = "m.status = 'ACTIVE' and " + ON_DAY.formatted("mu");
+    /** Her status on {@code :day}: the latest dated change on or before it, else (no history) her status now. */
+    static final String ACTIVE_ON_DAY = """
+            (case when exists (select 1 from member_status_change sc where sc.member_id = m.id)
+                  then (select sc.status from member_status_change sc where sc.member_id = m.id and sc.since <= :day
+                         order by sc.since desc, sc.id desc fetch first 1 rows only)
+                  else m.status end) = 'ACTIVE'""";
+    private static final String MEMBER_ON_DAY = ACTIVE_ON_DAY + " and " + ON_DAY.formatted("mu");
     private static final String CURRENT = " and %s.superseded_by is null ";
 
     private final JdbcClient jdbc;
@@ -212,7 +218,7 @@ class IndicatorQueries {
                             join tree t on t.id = ra.unit_id
                            where ra.role = 'BRANCH_HEAD' and %2$s) h
                     join member m on m.id = h.member_id
-                   where m.status = 'ACTIVE'
+                   where %4$s
                      and exists (select 1 from member_unit mu where mu.member_id = m.id and %3$s)
                 )
                 select commune_id, count(*), sum(party),
@@ -226,7 +232,7 @@ class IndicatorQueries {
                        sum(case when (party = 0 or admitted_in_term = 1) and stepped = 1 then 1 else 0 end),
                        sum(allowed)
                   from (select distinct member_id, party, admitted_in_term, stepped, allowed from heads) d
-                """.formatted(admitted, ON_DAY.formatted("ra"), ON_DAY.formatted("mu"));
+                """.formatted(admitted, ON_DAY.formatted("ra"), ON_DAY.formatted("mu"), ACTIVE_ON_DAY);
         Map<Long, Heads> out = new HashMap<>();
         bind(jdbc.sql(sql), ask).param("termStart", termStart).query(rs -> {
             long key = rs.getLong(1);

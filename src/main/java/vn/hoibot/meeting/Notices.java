@@ -105,7 +105,7 @@ class Notices {
     private List<List<ButtonSpec>> rsvpButtons(Activity activity, String channel, Locale locale) {
         List<ButtonSpec> row = new ArrayList<>();
         for (Rsvp answer : Rsvp.values()) {
-            String key = tokens.issue(channel, null, RsvpButton.ACTION, activity.id() + ":" + answer.name());
+            String key = tokens.issue(channel, null, RsvpButton.ACTION, new RsvpButton.Choice(activity.id(), answer));
             row.add(new ButtonSpec(ButtonSpec.Type.ACTION, texts.get(locale, answer.labelKey()), key));
         }
         return List.of(row);

@@ -12,9 +12,13 @@ import vn.hoibot.member.Accounts;
  * got the message (issued for anyone), so the press is checked here: she must be linked and invited.
  */
 @Component
-class RsvpButton implements ButtonAction {
+class RsvpButton implements ButtonAction<RsvpButton.Choice> {
 
     static final String ACTION = "meeting.rsvp";
+
+    /** The answer a button gives for an activity (the same key for everyone who got the message). */
+    record Choice(long activityId, Rsvp answer) {
+    }
 
     private final Rsvps rsvps;
     private final Accounts accounts;
@@ -30,12 +34,16 @@ class RsvpButton implements ButtonAction {
     }
 
     @Override
-    public void onPress(ChatContext ctx, String payload, String messageId) {
-        String[] parts = payload.split(":");
+    public Class<Choice> payloadType() {
+        return Choice.class;
+    }
+
+    @Override
+    public void onPress(ChatContext ctx, Choice payload, String messageId) {
         long memberId = accounts.memberFor(ctx.sender().channel(), ctx.sender().userId())
                 .orElseThrow(() -> new UserFacingException("meeting.not_linked"));
-        Rsvp answer = Rsvp.valueOf(parts[1]);
-        ActivityView activity = rsvps.answer(Long.parseLong(parts[0]), memberId, answer);
+        Rsvp answer = payload.answer();
+        ActivityView activity = rsvps.answer(payload.activityId(), memberId, answer);
         ctx.toast("meeting.rsvp.saved." + answer.name().toLowerCase(java.util.Locale.ROOT), activity.title());
     }
 }

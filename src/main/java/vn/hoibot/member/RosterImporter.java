@@ -16,15 +16,15 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.hoibot.chat.UserFacingException;
-import vn.hoibot.spreadsheet.TableReader.Line;
-import vn.hoibot.spreadsheet.TableReader.Table;
+import vn.hoibot.spreadsheet.Row;
+import vn.hoibot.spreadsheet.SpreadsheetReader;
+import vn.hoibot.spreadsheet.Table;
 import vn.hoibot.org.OrgService;
 import vn.hoibot.org.UnitView;
 import vn.hoibot.text.Texts;
 import vn.hoibot.spreadsheet.ImportOptions;
 import vn.hoibot.spreadsheet.ImportReport;
 import vn.hoibot.spreadsheet.RowError;
-import vn.hoibot.spreadsheet.TableReader;
 
 /**
  * Imports a roster (CSV or XLSX with Vietnamese headers) as an idempotent upsert keyed by phone, or by name, birth
@@ -55,7 +55,7 @@ public class RosterImporter {
         LocalDate on = options.effectiveDate() == null ? LocalDate.now(clock) : options.effectiveDate();
         Table table;
         try {
-            table = TableReader.read(in, fileName);
+            table = SpreadsheetReader.readFirstSheet(in, fileName);
         } catch (UserFacingException e) {
             return failed(new RowError(0, e.key(), e.args()));
         }
@@ -69,7 +69,7 @@ public class RosterImporter {
         Map<String, Integer> phones = new HashMap<>();
         Map<String, Integer> people = new HashMap<>();
         Map<String, Optional<UnitView>> units = new HashMap<>();
-        for (Line line : table.lines()) {
+        for (Row line : table.rows()) {
             if (line.blank()) {
                 continue;
             }

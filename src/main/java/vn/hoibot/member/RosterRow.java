@@ -6,11 +6,12 @@ import vn.hoibot.access.Role;
 
 /**
  * One good roster row. Fields whose column the file lacks are null (for tags: {@code tagsGiven} false) and leave
- * the stored value alone.
+ * the stored value alone. {@code statusDate} is the "Ngày thôi sinh hoạt" column: the day a status other than
+ * active took effect (without it, the import's effective date).
  */
 record RosterRow(int rowNumber, String fullName, String phone, Integer birthYear, String unitCode, Boolean partyMember,
         Boolean pioneer, Set<MemberTag> tags, boolean tagsGiven, MemberStatus status, LocalDate joinDate,
-        boolean joinDateGiven, Role role) {
+        boolean joinDateGiven, Role role, LocalDate statusDate) {
 
     /** The details after this row: the row's values where given, the current ones elsewhere. */
     MemberDetails over(MemberDetails current) {

@@ -12,10 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import vn.hoibot.spreadsheet.TableReader.Line;
-import vn.hoibot.spreadsheet.TableReader.Table;
 import vn.hoibot.access.Role;
+import vn.hoibot.spreadsheet.Row;
 import vn.hoibot.spreadsheet.RowError;
+import vn.hoibot.spreadsheet.Table;
 
 /** Turns roster lines into {@link RosterRow}s or {@link RowError}s; knows the Vietnamese headers (folded). */
 final class RosterRowParser {
@@ -30,6 +30,7 @@ final class RosterRowParser {
         TAGS("doi tuong", "nhom dac thu", "tags"),
         STATUS("trang thai", "status"),
         JOIN_DATE("ngay vao hoi", "join date"),
+        LEFT_DATE("ngay thoi sinh hoat", "left date"),
         ROLE("chuc vu", "role");
 
         final List<String> aliases;
@@ -71,8 +72,8 @@ final class RosterRowParser {
     }
 
     /** The parsed row, or the first problem found in it. */
-    Parsed parse(Line line) {
-        int n = line.rowNumber();
+    Parsed parse(Row line) {
+        int n = line.number();
         String name = cell(line, Column.NAME);
         if (name.isEmpty()) {
             return problem(n, "member.import.missing-name", null);
@@ -140,6 +141,15 @@ final class RosterRowParser {
                 return problem(n, "member.import.bad-date", new Object[] {rawDate});
             }
         }
+        LocalDate left = null;
+        String rawLeft = cell(line, Column.LEFT_DATE);
+        if (!rawLeft.isEmpty()) {
+            try {
+                left = LocalDate.parse(rawLeft, DAY);
+            } catch (DateTimeParseException e) {
+                return problem(n, "member.import.bad-date", new Object[] {rawLeft});
+            }
+        }
         Role role = null;
         String rawRole = cell(line, Column.ROLE);
         if (!rawRole.isEmpty()) {
@@ -150,7 +160,7 @@ final class RosterRowParser {
             role = named.get() == Role.MEMBER ? null : named.get();
         }
         return new Parsed.Row(new RosterRow(n, name, phone, year, unit, party, pioneer, tags,
-                columns.get(Column.TAGS) >= 0, status, joined, columns.get(Column.JOIN_DATE) >= 0, role));
+                columns.get(Column.TAGS) >= 0, status, joined, columns.get(Column.JOIN_DATE) >= 0, role, left));
     }
 
     private static Parsed problem(int rowNumber, String key, Object[] args) {
@@ -161,7 +171,7 @@ final class RosterRowParser {
         return headers.get(columns.get(c));
     }
 
-    private String cell(Line line, Column c) {
+    private String cell(Row line, Column c) {
         return line.cell(columns.get(c));
     }
 }

@@ -23,11 +23,14 @@ class RosterWriter {
     private final MemberRepository members;
     private final MembershipRepository memberships;
     private final RoleAssignments roles;
+    private final StatusHistory history;
 
-    RosterWriter(MemberRepository members, MembershipRepository memberships, RoleAssignments roles) {
+    RosterWriter(MemberRepository members, MembershipRepository memberships, RoleAssignments roles,
+            StatusHistory history) {
         this.members = members;
         this.memberships = memberships;
         this.roles = roles;
+        this.history = history;
     }
 
     /** Returns {created, updated, unchanged}. */
@@ -45,10 +48,13 @@ class RosterWriter {
                 LocalDate from = row.joinDate() != null && row.joinDate().isAfter(unit.validFrom()) ? row.joinDate()
                         : row.joinDate() != null ? unit.validFrom() : on;
                 memberships.save(new Membership(member.id(), unit.id(), from));
+                history.changed(member.id(), MemberStatus.ACTIVE, member.status(), statusDate(row, on));
                 counts[0]++;
             } else {
                 member = found.get();
+                MemberStatus before = member.status();
                 changed = member.update(row.over(member.details()));
+                history.changed(member.id(), before, member.status(), statusDate(row, on));
                 changed |= moveIfNeeded(member.id(), unit.id(), on);
                 changed |= assignIfNeeded(member.id(), row.role(), unit.id(), on);
                 counts[changed ? 1 : 2]++;
@@ -58,6 +64,11 @@ class RosterWriter {
         }
         members.flush();
         return counts;
+    }
+
+    /** The day a status other than active took effect: "Ngày thôi sinh hoạt", else the import's date. */
+    private static LocalDate statusDate(RosterRow row, LocalDate on) {
+        return row.statusDate() != null && row.status() != MemberStatus.ACTIVE ? row.statusDate() : on;
     }
 
     private Optional<Member> find(RosterRow row, long unitId) {

@@ -20,13 +20,13 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.hoibot.chat.UserFacingException;
-import vn.hoibot.spreadsheet.TableReader.Line;
-import vn.hoibot.spreadsheet.TableReader.Table;
+import vn.hoibot.spreadsheet.Row;
+import vn.hoibot.spreadsheet.SpreadsheetReader;
+import vn.hoibot.spreadsheet.Table;
 import vn.hoibot.text.Texts;
 import vn.hoibot.spreadsheet.ImportOptions;
 import vn.hoibot.spreadsheet.ImportReport;
 import vn.hoibot.spreadsheet.RowError;
-import vn.hoibot.spreadsheet.TableReader;
 
 /**
  * Imports units (code, name, level, parent code) from CSV or XLSX, keyed by code: new units are created, renamed
@@ -64,12 +64,12 @@ public class UnitImporter {
         LocalDate on = options.effectiveDate() == null ? LocalDate.now(clock) : options.effectiveDate();
         Table table;
         try {
-            table = TableReader.read(in, fileName);
+            table = SpreadsheetReader.readFirstSheet(in, fileName);
         } catch (UserFacingException e) {
             return new ImportReport(0, 0, 0, List.of(new RowError(0, e.key(), e.args())), false);
         }
-        int[] cols = {table.column(CODE), table.column(NAME), table.column(LEVEL), table.column(PARENT),
-                table.column(FROM)};
+        int[] cols = {column(table, CODE), column(table, NAME), column(table, LEVEL), column(table, PARENT),
+                column(table, FROM)};
         for (int i = 0; i < 3; i++) {
             if (cols[i] < 0) {
                 String missing = List.of(CODE, NAME, LEVEL).get(i).get(0);
@@ -81,11 +81,11 @@ public class UnitImporter {
         List<RowError> errors = new ArrayList<>();
         List<UnitRow> rows = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
-        for (Line line : table.lines()) {
+        for (Row line : table.rows()) {
             if (line.blank()) {
                 continue;
             }
-            int n = line.rowNumber();
+            int n = line.number();
             String code = line.cell(cols[0]);
             String level = levels.get(Texts.fold(line.cell(cols[2])));
             LocalDate from = on;
@@ -149,5 +149,9 @@ public class UnitImporter {
 
     static Optional<String> blankToEmpty(String s) {
         return s == null || s.isBlank() ? Optional.empty() : Optional.of(s.strip());
+    }
+
+    private static int column(Table table, List<String> aliases) {
+        return table.column(aliases);
     }
 }

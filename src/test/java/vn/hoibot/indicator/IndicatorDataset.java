@@ -96,6 +96,13 @@ class IndicatorDataset {
         moveMember("a2m2", "C1", LocalDate.of(2026, 5, 1));
         member("c1gone", "C1", true, false, "ACTIVE", joined, null);
         endMembership("c1gone", LocalDate.of(2026, 3, 1));
+        // dated leavings, as the roster import writes them: a1left left after the period, a2gone before it
+        member("a1left", "A1", false, false, "LEFT", joined, null);
+        statusChange("a1left", "ACTIVE", LocalDate.of(1900, 1, 1));
+        statusChange("a1left", "LEFT", LocalDate.of(2026, 9, 1));
+        member("a2gone", "A2", true, false, "LEFT", joined, null);
+        statusChange("a2gone", "ACTIVE", LocalDate.of(1900, 1, 1));
+        statusChange("a2gone", "LEFT", LocalDate.of(2025, 12, 1));
 
         role("a1m1", "A1", START, null);
         role("a2m1", "A2", START, null);
@@ -144,6 +151,7 @@ class IndicatorDataset {
         notified("A1-1", "a1m2");
         present("A1-1", "a1m1", true);
         present("A1-3", "a1m2", true);
+        present("A1-2", "a1left", true);
         present("A2-1", "a2m1", true);
         present("C1-4", "b1m1", true);
         present("A2-2", "a2m2", true);
@@ -218,6 +226,11 @@ class IndicatorDataset {
         members.put(key, id);
         jdbc.sql("insert into member_unit (member_id, unit_id, valid_from) values (?, ?, ?)")
                 .params(id, units.get(unit), joined.isBefore(START) ? START : joined).update();
+    }
+
+    private void statusChange(String key, String status, LocalDate since) {
+        jdbc.sql("insert into member_status_change (member_id, status, since, recorded_at) values (?, ?, ?, ?)")
+                .params(members.get(key), status, since, utc(RECORDED)).update();
     }
 
     private void moveMember(String key, String unit, LocalDate on) {

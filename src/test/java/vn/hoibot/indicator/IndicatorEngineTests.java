@@ -113,12 +113,12 @@ class IndicatorEngineTests {
         assertShare("I6", 2, 4, false);
         assertShare("I7", 2, 5, false); // a1m1, b1m1 (on the last day); a2m1 ended the day before; c2m1 corrected
         assertShare("E_MONTHLY", 34, 36, null); // XA_A 17/18, XA_C 5/6, XA_D 12/12
-        assertShare("E_ATTENDANCE", 6, 8, null);
+        assertShare("E_ATTENDANCE", 7, 9, null);
         assertCount("E_RECRUITED", 1);
         assertCount("E_NEW", 1);
-        assertShare("E_C4", 7, 9, false);
-        assertShare("E_C5", 7, 9, false);
-        assertShare("E_C6", 8, 9, true);
+        assertShare("E_C4", 8, 10, true); // a1left counts: she left after the period
+        assertShare("E_C5", 7, 10, false);
+        assertShare("E_C6", 8, 10, true);
         assertShare("R_RATE", 2, 4, false);
         assertShare("R_ONTIME", 1, 4, false); // XA_C submitted on 1/8, after the 15 days
         assertThat(half.indicator("I4P").orElseThrow().target()).isEqualTo(0.232);
@@ -134,7 +134,7 @@ class IndicatorEngineTests {
         assertUnit("XA_A", "E_MONTHLY", 17, 18);
         assertUnit("XA_C", "E_MONTHLY", 5, 6); // June empty: its activity starts 00:30 on 1/7 in Vietnam
         assertUnit("XA_D", "E_MONTHLY", 12, 12); // C2's months before the move count where C2 is on the last day
-        assertUnit("XA_A", "E_C4", 4, 4); // b1m1 was seen at XA_C's activity
+        assertUnit("XA_A", "E_C4", 5, 5); // b1m1 was seen at XA_C's activity; a2gone left before
         assertUnit("XA_C", "E_C4", 1, 2); // c1m1's mark was corrected to absent
         assertUnit("XA_D", "E_C4", 2, 3); // d1m1 was last seen one day before the 12 months
         assertUnit("XA_A", "I4", 1, 2);

@@ -105,6 +105,29 @@ class RosterImporterTests {
         assertThat(directory.count(branch.id(), LocalDate.now(clock), false)).isEqualTo(2);
     }
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Test
+    void datesALeavingByItsColumnOrTheEffectiveDate() {
+        importCsv(good(), false);
+        String header = "Họ và tên,Số điện thoại,Mã chi hội,Trạng thái,Ngày thôi sinh hoạt\n";
+        importer.importRoster(csv(k(header + "Nguyễn Thị Hoa,09{k}345001,{p}-CH01,thôi sinh hoạt,01/09/2026\n")),
+                "roster.csv", new ImportOptions(false, LocalDate.of(2026, 10, 1)));
+        importer.importRoster(csv(k(header + "Trần Thị Lan,09{k}345002,{p}-CH01,đã mất,\n")), "roster.csv",
+                new ImportOptions(false, LocalDate.of(2026, 10, 1)));
+
+        long hoa = directory.findByPhone(k("09{k}345001")).orElseThrow().id();
+        long lan = directory.findByPhone(k("09{k}345002")).orElseThrow().id();
+        assertThat(history(hoa)).containsExactly("ACTIVE 1900-01-01", "LEFT 2026-09-01");
+        assertThat(history(lan)).containsExactly("ACTIVE 1900-01-01", "DECEASED 2026-10-01");
+    }
+
+    List<String> history(long memberId) {
+        return jdbc.sql("select status, since from member_status_change where member_id = ? order by since, id")
+                .param(memberId).query((rs, n) -> rs.getString(1) + " " + rs.getObject(2, LocalDate.class)).list();
+    }
+
     @Test
     void importsSameFileTwiceWithoutChanges() {
         importCsv(good(), false);

@@ -17,6 +17,7 @@ import vn.hoibot.broadcast.Outbox;
 import vn.hoibot.chat.Attachment;
 import vn.hoibot.chat.Button;
 import vn.hoibot.chat.ButtonAction;
+import vn.hoibot.chat.ButtonPayloads.None;
 import vn.hoibot.chat.ChatContext;
 import vn.hoibot.chat.DialogState;
 import vn.hoibot.chat.Messages;
@@ -32,6 +33,12 @@ import vn.hoibot.time.VietnameseDates;
 class ComposeButtons {
 
     static final String AUDIENCE = "broadcast.compose.audience";
+
+    /** The audience she picked, as its source spells it (a unit, a tag in a unit, a meeting's answers...). */
+    record AudienceChoice(String spec) {
+    }
+
+    private static final None NONE = vn.hoibot.chat.ButtonPayloads.NONE;
     static final String LINK = "broadcast.compose.link";
     static final String SEND = "broadcast.compose.send";
     static final String SCHEDULE = "broadcast.compose.schedule";
@@ -61,7 +68,7 @@ class ComposeButtons {
         ctx.save(state.with("audience", spec).next("confirm"));
         ctx.reply("broadcast.compose.preview_intro");
         List<List<Button>> noticeButtons = new java.util.ArrayList<>();
-        noticeButtons.add(List.of(ctx.button("broadcast.ack.label", PREVIEW_ACK, "")));
+        noticeButtons.add(List.of(ctx.button("broadcast.ack.label", PREVIEW_ACK, NONE)));
         if (state.get("linkUrl") != null) {
             noticeButtons.add(List.of(Button.link(state.get("linkLabel"), state.get("linkUrl"))));
         }
@@ -69,10 +76,10 @@ class ComposeButtons {
                 noticeButtons, null, false, attachment(state)));
         ctx.reply(ctx.message("broadcast.compose.confirm", audience.people(), audience.groups(),
                 audience.description()).withButtons(List.of(
-                        List.of(ctx.button("broadcast.button.send_now", SEND, ""),
-                                ctx.button("broadcast.button.schedule", SCHEDULE, "")),
-                        List.of(ctx.button("broadcast.button.add_link", LINK, ""),
-                                ctx.button("broadcast.button.discard", DISCARD, "")))));
+                        List.of(ctx.button("broadcast.button.send_now", SEND, NONE),
+                                ctx.button("broadcast.button.schedule", SCHEDULE, NONE)),
+                        List.of(ctx.button("broadcast.button.add_link", LINK, NONE),
+                                ctx.button("broadcast.button.discard", DISCARD, NONE)))));
     }
 
     /** She typed {@code label | https://…} for a link button: the preview again, with it. */
@@ -104,7 +111,7 @@ class ComposeButtons {
             // the id is known only after enqueue; the stop button carries it
             long id = outbox.enqueue(notice.reportingTo(new ProgressTarget(ctx.sender().channel(),
                     ctx.sender().chatId(), messageId, Audiences.variant(ctx.locale()))));
-            Button stop = ctx.button("broadcast.button.cancel_sending", ReportCommand.STOP, Long.toString(id));
+            Button stop = ctx.button("broadcast.button.cancel_sending", ReportCommand.STOP, new ReportCommand.Notice(id));
             outboxProgressButtons(id, stop);
             ctx.edit(messageId, ctx.message("broadcast.compose.queued", id, audience.recipients().size())
                     .withButtons(List.of(List.of(stop))));
@@ -163,7 +170,7 @@ class ComposeButtons {
     }
 
     @Component
-    static class Audience implements ButtonAction {
+    static class Audience implements ButtonAction<AudienceChoice> {
         private final ComposeButtons compose;
 
         Audience(ComposeButtons compose) {
@@ -176,13 +183,18 @@ class ComposeButtons {
         }
 
         @Override
-        public void onPress(ChatContext ctx, String payload, String messageId) {
-            compose.preview(ctx, dialog(ctx, "audience"), payload);
+        public Class<AudienceChoice> payloadType() {
+            return AudienceChoice.class;
+        }
+
+        @Override
+        public void onPress(ChatContext ctx, AudienceChoice payload, String messageId) {
+            compose.preview(ctx, dialog(ctx, "audience"), payload.spec());
         }
     }
 
     @Component
-    static class Send implements ButtonAction {
+    static class Send implements ButtonAction<None> {
         private final ComposeButtons compose;
 
         Send(ComposeButtons compose) {
@@ -195,62 +207,87 @@ class ComposeButtons {
         }
 
         @Override
-        public void onPress(ChatContext ctx, String payload, String messageId) {
+        public Class<None> payloadType() {
+            return None.class;
+        }
+
+        @Override
+        public void onPress(ChatContext ctx, None payload, String messageId) {
             compose.send(ctx, dialog(ctx, "confirm"), messageId, null);
         }
     }
 
     @Component
-    static class Schedule implements ButtonAction {
+    static class Schedule implements ButtonAction<None> {
         @Override
         public String action() {
             return SCHEDULE;
         }
 
         @Override
-        public void onPress(ChatContext ctx, String payload, String messageId) {
+        public Class<None> payloadType() {
+            return None.class;
+        }
+
+        @Override
+        public void onPress(ChatContext ctx, None payload, String messageId) {
             ctx.save(dialog(ctx, "confirm").next("time"));
             ctx.reply("broadcast.compose.ask_time");
         }
     }
 
     @Component
-    static class AddLink implements ButtonAction {
+    static class AddLink implements ButtonAction<None> {
         @Override
         public String action() {
             return LINK;
         }
 
         @Override
-        public void onPress(ChatContext ctx, String payload, String messageId) {
+        public Class<None> payloadType() {
+            return None.class;
+        }
+
+        @Override
+        public void onPress(ChatContext ctx, None payload, String messageId) {
             ctx.save(dialog(ctx, "confirm").next("link"));
             ctx.reply("broadcast.compose.ask_link");
         }
     }
 
     @Component
-    static class Discard implements ButtonAction {
+    static class Discard implements ButtonAction<None> {
         @Override
         public String action() {
             return DISCARD;
         }
 
         @Override
-        public void onPress(ChatContext ctx, String payload, String messageId) {
+        public Class<None> payloadType() {
+            return None.class;
+        }
+
+        @Override
+        public void onPress(ChatContext ctx, None payload, String messageId) {
             ctx.endDialog();
             ctx.edit(messageId, ctx.message("broadcast.compose.discarded"));
         }
     }
 
     @Component
-    static class PreviewAck implements ButtonAction {
+    static class PreviewAck implements ButtonAction<None> {
         @Override
         public String action() {
             return PREVIEW_ACK;
         }
 
         @Override
-        public void onPress(ChatContext ctx, String payload, String messageId) {
+        public Class<None> payloadType() {
+            return None.class;
+        }
+
+        @Override
+        public void onPress(ChatContext ctx, None payload, String messageId) {
             ctx.toast("broadcast.preview.ack");
         }
     }

@@ -106,7 +106,7 @@ class ComposeCommand implements CommandHandler, Dialog {
         ctx.save(state);
         List<List<Button>> rows = new ArrayList<>();
         audiences.choices(ctx, accounts.actor(ctx.sender())).forEach((label, spec) -> rows
-                .add(List.of(ctx.buttonLabelled(label, ComposeButtons.AUDIENCE, spec))));
+                .add(List.of(ctx.buttonLabelled(label, ComposeButtons.AUDIENCE, new ComposeButtons.AudienceChoice(spec)))));
         ctx.reply(ctx.message("broadcast.compose.ask_audience").withButtons(rows));
     }
 

@@ -1,6 +1,7 @@
 package vn.hoibot.broadcast.bot;
 
-import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.springframework.stereotype.Component;
@@ -19,6 +20,7 @@ import vn.hoibot.member.MemberView;
 import vn.hoibot.access.AccessPolicy;
 import vn.hoibot.access.Actor;
 import vn.hoibot.access.Permission;
+import vn.hoibot.spreadsheet.SpreadsheetWriter;
 
 /**
  * /baocaogui &lt;id&gt;: the delivery report of a notice, a stop button while it is not finished, and the members it
@@ -29,6 +31,10 @@ import vn.hoibot.access.Permission;
 class ReportCommand implements CommandHandler {
 
     static final String STOP = "broadcast.stop";
+
+    /** The notice a stop button stops. */
+    record Notice(long broadcastId) {
+    }
 
     private final Broadcasts broadcasts;
     private final Accounts accounts;
@@ -71,7 +77,7 @@ class ReportCommand implements CommandHandler {
                 report.acknowledged(), report.unreachable(), report.failed(), report.pending(), report.cancelled());
         if (report.status().cancellable()) {
             summary = summary.withButtons(List.of(List.of(
-                    ctx.button("broadcast.button.cancel_sending", STOP, Long.toString(id)))));
+                    ctx.button("broadcast.button.cancel_sending", STOP, new Notice(id)))));
         }
         ctx.reply(summary);
         if (!report.undelivered().isEmpty()) {
@@ -82,19 +88,15 @@ class ReportCommand implements CommandHandler {
     }
 
     private byte[] csv(ChatContext ctx, BroadcastReport report) {
-        StringBuilder out = new StringBuilder("\uFEFF").append(ctx.text("broadcast.report.csv_header")).append("\r\n");
+        List<List<?>> rows = new ArrayList<>();
         for (BroadcastReport.Undelivered u : report.undelivered()) {
             MemberView m = u.memberId() == null ? null : members.findById(u.memberId()).orElse(null);
-            out.append(u.memberId() == null ? "" : u.memberId()).append(',')
-                    .append(cell(m == null ? (u.group() ? ctx.text("broadcast.report.group_chat") : "") : m.fullName()))
-                    .append(',').append(cell(m == null || m.phone() == null ? "" : m.phone())).append(',')
-                    .append(cell(ctx.text("broadcast.reason." + u.status().name()))).append("\r\n");
+            rows.add(Arrays.asList(u.memberId() == null ? "" : u.memberId(),
+                    m == null ? (u.group() ? ctx.text("broadcast.report.group_chat") : "") : m.fullName(),
+                    m == null || m.phone() == null ? "" : m.phone(),
+                    ctx.text("broadcast.reason." + u.status().name())));
         }
-        return out.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static String cell(String value) {
-        return value.matches(".*[,\"\\r\\n].*") ? '"' + value.replace("\"", "\"\"") + '"' : value;
+        return SpreadsheetWriter.csv(List.of(ctx.text("broadcast.report.csv_header").split(",")), rows);
     }
 
     static BroadcastReport visibleReport(ChatContext ctx, Broadcasts broadcasts, Actor actor, AccessPolicy policy,
@@ -111,7 +113,7 @@ class ReportCommand implements CommandHandler {
 
     /** {@code Dừng gửi}: cancels what was not sent yet. */
     @Component
-    static class Stop implements ButtonAction {
+    static class Stop implements ButtonAction<Notice> {
 
         private final Broadcasts broadcasts;
         private final Accounts accounts;
@@ -129,8 +131,13 @@ class ReportCommand implements CommandHandler {
         }
 
         @Override
-        public void onPress(ChatContext ctx, String payload, String messageId) {
-            long id = Long.parseLong(payload);
+        public Class<Notice> payloadType() {
+            return Notice.class;
+        }
+
+        @Override
+        public void onPress(ChatContext ctx, Notice payload, String messageId) {
+            long id = payload.broadcastId();
             Actor actor = accounts.actor(ctx.sender());
             visibleReport(ctx, broadcasts, actor, policy, id);
             broadcasts.cancel(id, actor.memberId());

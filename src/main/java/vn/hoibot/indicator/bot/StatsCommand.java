@@ -29,9 +29,13 @@ import vn.hoibot.text.Texts;
  * matching: a choice list of buttons.
  */
 @Component
-class StatsCommand implements CommandHandler, ButtonAction {
+class StatsCommand implements CommandHandler, ButtonAction<StatsCommand.Choice> {
 
     static final String PICK = "indicator.stats.pick";
+
+    /** The unit she picked among several matches, for the period she asked. */
+    record Choice(long unitId, String period) {
+    }
     static final int MAX_CHOICES = 10;
 
     private final IndicatorEngine engine;
@@ -103,7 +107,7 @@ class StatsCommand implements CommandHandler, ButtonAction {
             List<List<Button>> rows = new ArrayList<>();
             for (UnitView u : units.subList(0, Math.min(MAX_CHOICES, units.size()))) {
                 rows.add(List.of(ctx.buttonLabelled(u.name() + " (" + u.code() + ")", PICK,
-                        u.id() + "|" + period.label())));
+                        new Choice(u.id(), period.label()))));
             }
             ctx.reply(ctx.message(units.size() > MAX_CHOICES ? "indicator.stats.choose-more" : "indicator.stats.choose",
                     unitQuery.isBlank() ? ctx.text("indicator.stats.your-units") : unitQuery, MAX_CHOICES)
@@ -114,16 +118,20 @@ class StatsCommand implements CommandHandler, ButtonAction {
     }
 
     @Override
-    public void onPress(ChatContext ctx, String payload, String messageId) {
-        String[] parts = payload.split("\\|", 2);
+    public Class<Choice> payloadType() {
+        return Choice.class;
+    }
+
+    @Override
+    public void onPress(ChatContext ctx, Choice payload, String messageId) {
         Actor actor = accounts.actor(ctx.sender());
-        long unitId = Long.parseLong(parts[0]);
+        long unitId = payload.unitId();
         UnitView unit = finder.unit(unitId).orElse(null);
         if (unit == null || !finder.mayRead(actor, unitId)) {
             ctx.reply("indicator.stats.not-allowed");
             return;
         }
-        show(ctx, actor, unit, periods.parse(parts[1]));
+        show(ctx, actor, unit, periods.parse(payload.period()));
     }
 
     private void show(ChatContext ctx, Actor actor, UnitView unit, ReportPeriod period) {

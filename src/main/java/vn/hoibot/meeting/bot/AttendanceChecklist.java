@@ -36,6 +36,18 @@ class AttendanceChecklist implements CommandHandler, Dialog {
     static final String PAGE = "meeting.attendance.page";
     static final String SEARCH = "meeting.attendance.search";
 
+    /** Toggle one member's presence, then show the same page of the same search again. */
+    record Mark(long activityId, long memberId, int page, String query) {
+    }
+
+    /** A page of the checklist (of the search {@code query}, empty for all). */
+    record At(long activityId, int page, String query) {
+    }
+
+    /** Search the checklist of an activity by name. */
+    record Find(long activityId) {
+    }
+
     private final Activities activities;
     private final Attendance attendance;
     private final Accounts accounts;
@@ -98,19 +110,19 @@ class AttendanceChecklist implements CommandHandler, Dialog {
         for (MemberView m : members.subList(p * size, Math.min(members.size(), (p + 1) * size))) {
             boolean here = current.getOrDefault(m.id(), false);
             rows.add(List.of(ctx.buttonLabelled((here ? "✅ " : "▫️ ") + m.fullName(), TOGGLE,
-                    activityId + ":" + m.id() + ":" + p + ":" + query)));
+                    new Mark(activityId, m.id(), p, query))));
         }
         List<Button> nav = new ArrayList<>();
         if (p > 0) {
-            nav.add(ctx.button("meeting.attendance.previous", PAGE, activityId + ":" + (p - 1) + ":" + query));
+            nav.add(ctx.button("meeting.attendance.previous", PAGE, new At(activityId, p - 1, query)));
         }
         if (p < pages - 1) {
-            nav.add(ctx.button("meeting.attendance.next", PAGE, activityId + ":" + (p + 1) + ":" + query));
+            nav.add(ctx.button("meeting.attendance.next", PAGE, new At(activityId, p + 1, query)));
         }
         if (!nav.isEmpty()) {
             rows.add(nav);
         }
-        rows.add(List.of(ctx.button("meeting.attendance.find", SEARCH, String.valueOf(activityId))));
+        rows.add(List.of(ctx.button("meeting.attendance.find", SEARCH, new Find(activityId))));
         String header = ctx.text("meeting.attendance.header", String.valueOf(activity.id()), activity.title(), present,
                 members.size(), code, p + 1, pages)
                 + (query.isEmpty() ? "" : "\n" + ctx.text("meeting.attendance.filtered", query));
@@ -118,7 +130,7 @@ class AttendanceChecklist implements CommandHandler, Dialog {
     }
 
     @Component
-    static class Toggle implements ButtonAction {
+    static class Toggle implements ButtonAction<Mark> {
 
         private final AttendanceChecklist checklist;
         private final Attendance attendance;
@@ -136,18 +148,22 @@ class AttendanceChecklist implements CommandHandler, Dialog {
         }
 
         @Override
-        public void onPress(ChatContext ctx, String payload, String messageId) {
-            String[] p = payload.split(":", 4);
-            long activity = Long.parseLong(p[0]);
-            long member = Long.parseLong(p[1]);
+        public Class<Mark> payloadType() {
+            return Mark.class;
+        }
+
+        @Override
+        public void onPress(ChatContext ctx, Mark payload, String messageId) {
+            long activity = payload.activityId();
+            long member = payload.memberId();
             boolean present = !attendance.current(activity).getOrDefault(member, false);
             attendance.mark(accounts.actor(ctx.sender()), activity, member, present);
-            ctx.edit(messageId, checklist.render(ctx, activity, Integer.parseInt(p[2]), p[3]));
+            ctx.edit(messageId, checklist.render(ctx, activity, payload.page(), payload.query()));
         }
     }
 
     @Component
-    static class Page implements ButtonAction {
+    static class Page implements ButtonAction<At> {
 
         private final AttendanceChecklist checklist;
 
@@ -161,14 +177,18 @@ class AttendanceChecklist implements CommandHandler, Dialog {
         }
 
         @Override
-        public void onPress(ChatContext ctx, String payload, String messageId) {
-            String[] p = payload.split(":", 3);
-            ctx.edit(messageId, checklist.render(ctx, Long.parseLong(p[0]), Integer.parseInt(p[1]), p[2]));
+        public Class<At> payloadType() {
+            return At.class;
+        }
+
+        @Override
+        public void onPress(ChatContext ctx, At payload, String messageId) {
+            ctx.edit(messageId, checklist.render(ctx, payload.activityId(), payload.page(), payload.query()));
         }
     }
 
     @Component
-    static class Search implements ButtonAction {
+    static class Search implements ButtonAction<Find> {
 
         @Override
         public String action() {
@@ -176,8 +196,13 @@ class AttendanceChecklist implements CommandHandler, Dialog {
         }
 
         @Override
-        public void onPress(ChatContext ctx, String payload, String messageId) {
-            ctx.startDialog(SEARCH, "name", Map.of("activity", payload));
+        public Class<Find> payloadType() {
+            return Find.class;
+        }
+
+        @Override
+        public void onPress(ChatContext ctx, Find payload, String messageId) {
+            ctx.startDialog(SEARCH, "name", Map.of("activity", String.valueOf(payload.activityId())));
             ctx.reply("meeting.attendance.ask_name");
         }
     }

@@ -27,6 +27,23 @@ class CreateActivityButtons {
     static final String PICK = "meeting.create.pick";
     static final String CONFIRM = "meeting.create.confirm";
 
+    /** A unit: where the activity is held, or one to add to (or drop from) the audience. */
+    record UnitRef(long unitId) {
+    }
+
+    /** The activity type's code. */
+    record TypeChoice(String code) {
+    }
+
+    /** The audience step: the whole unit, pick units, or done picking. */
+    record AudienceStep(Choice choice) {
+        enum Choice { ALL, PICK, DONE }
+    }
+
+    /** Create it, or not. */
+    record Answer(boolean yes) {
+    }
+
     private CreateActivityButtons() {
     }
 
@@ -41,7 +58,7 @@ class CreateActivityButtons {
         throw new UserFacingException("meeting.create.stale");
     }
 
-    abstract static class Step implements ButtonAction {
+    abstract static class Step<P extends Record> implements ButtonAction<P> {
 
         final CreateActivityDialog dialog;
         private final String action;
@@ -58,47 +75,62 @@ class CreateActivityButtons {
     }
 
     @Component
-    static class Unit extends Step {
+    static class Unit extends Step<UnitRef> {
 
         Unit(CreateActivityDialog dialog) {
             super(dialog, UNIT);
         }
 
         @Override
-        public void onPress(ChatContext ctx, String payload, String messageId) {
-            dialog.askTitle(ctx, at(ctx, "unit"), Long.parseLong(payload));
+        public Class<UnitRef> payloadType() {
+            return UnitRef.class;
+        }
+
+        @Override
+        public void onPress(ChatContext ctx, UnitRef payload, String messageId) {
+            dialog.askTitle(ctx, at(ctx, "unit"), payload.unitId());
         }
     }
 
     @Component
-    static class Type extends Step {
+    static class Type extends Step<TypeChoice> {
 
         Type(CreateActivityDialog dialog) {
             super(dialog, TYPE);
         }
 
         @Override
-        public void onPress(ChatContext ctx, String payload, String messageId) {
-            dialog.typeChosen(ctx, at(ctx, "type"), payload);
+        public Class<TypeChoice> payloadType() {
+            return TypeChoice.class;
+        }
+
+        @Override
+        public void onPress(ChatContext ctx, TypeChoice payload, String messageId) {
+            dialog.typeChosen(ctx, at(ctx, "type"), payload.code());
         }
     }
 
     @Component
-    static class Audience extends Step {
+    static class Audience extends Step<AudienceStep> {
 
         Audience(CreateActivityDialog dialog) {
             super(dialog, AUDIENCE);
         }
 
         @Override
-        public void onPress(ChatContext ctx, String payload, String messageId) {
+        public Class<AudienceStep> payloadType() {
+            return AudienceStep.class;
+        }
+
+        @Override
+        public void onPress(ChatContext ctx, AudienceStep payload, String messageId) {
             DialogState state = at(ctx, "audience");
-            switch (payload) {
-                case "all" -> {
+            switch (payload.choice()) {
+                case ALL -> {
                     Set<Long> units = Set.of(Long.valueOf(state.get("unit")));
                     dialog.preview(ctx, CreateActivityDialog.withPicked(state, units), AudienceKind.SUBTREE);
                 }
-                case "pick" -> dialog.showPicker(ctx, state, null);
+                case PICK -> dialog.showPicker(ctx, state, null);
                 default -> {
                     Set<Long> units = CreateActivityDialog.picked(state);
                     dialog.preview(ctx, state, dialog.audienceKind(state, units));
@@ -108,17 +140,22 @@ class CreateActivityButtons {
     }
 
     @Component
-    static class Pick extends Step {
+    static class Pick extends Step<UnitRef> {
 
         Pick(CreateActivityDialog dialog) {
             super(dialog, PICK);
         }
 
         @Override
-        public void onPress(ChatContext ctx, String payload, String messageId) {
+        public Class<UnitRef> payloadType() {
+            return UnitRef.class;
+        }
+
+        @Override
+        public void onPress(ChatContext ctx, UnitRef payload, String messageId) {
             DialogState state = at(ctx, "audience");
             Set<Long> units = CreateActivityDialog.picked(state);
-            Long unit = Long.valueOf(payload);
+            Long unit = payload.unitId();
             if (!units.remove(unit)) {
                 units.add(unit);
             }
@@ -129,7 +166,7 @@ class CreateActivityButtons {
     }
 
     @Component
-    static class Confirm extends Step {
+    static class Confirm extends Step<Answer> {
 
         private final Activities activities;
         private final RecurringActivities recurring;
@@ -146,10 +183,15 @@ class CreateActivityButtons {
         }
 
         @Override
-        public void onPress(ChatContext ctx, String payload, String messageId) {
+        public Class<Answer> payloadType() {
+            return Answer.class;
+        }
+
+        @Override
+        public void onPress(ChatContext ctx, Answer payload, String messageId) {
             DialogState state = at(ctx, "confirm");
             ctx.endDialog();
-            if (!payload.equals("yes")) {
+            if (!payload.yes()) {
                 ctx.edit(messageId, ctx.message("meeting.create.aborted"));
                 return;
             }

@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 import vn.hoibot.chat.Button;
+import vn.hoibot.meeting.bot.CreateActivityButtons.AudienceStep.Choice;
 import vn.hoibot.chat.ChatContext;
 import vn.hoibot.chat.CommandHandler;
 import vn.hoibot.chat.Dialog;
@@ -107,7 +108,8 @@ class CreateActivityDialog implements Dialog, CommandHandler {
         }
         ctx.startDialog(NAME, "unit", Map.of());
         List<List<Button>> rows = units.stream().map(id -> org.find(id).orElseThrow())
-                .map(u -> List.of(ctx.buttonLabelled(org.label(u), CreateActivityButtons.UNIT, String.valueOf(u.id()))))
+                .map(u -> List.of(ctx.buttonLabelled(org.label(u), CreateActivityButtons.UNIT,
+                        new CreateActivityButtons.UnitRef(u.id()))))
                 .toList();
         ctx.reply(ctx.message("meeting.create.ask_unit").withButtons(rows));
     }
@@ -135,7 +137,8 @@ class CreateActivityDialog implements Dialog, CommandHandler {
         ctx.save(state.next("type"));
         List<List<Button>> rows = new ArrayList<>();
         for (String code : properties.types()) {
-            rows.add(List.of(ctx.buttonLabelled(texts.typeLabel(code, ctx.locale()), CreateActivityButtons.TYPE, code)));
+            rows.add(List.of(ctx.buttonLabelled(texts.typeLabel(code, ctx.locale()), CreateActivityButtons.TYPE,
+                    new CreateActivityButtons.TypeChoice(code))));
         }
         ctx.reply(ctx.message("meeting.create.ask_type").withButtons(rows));
     }
@@ -231,8 +234,8 @@ class CreateActivityDialog implements Dialog, CommandHandler {
         long unit = Long.parseLong(state.get("unit"));
         String name = org.find(unit).map(UnitView::name).orElse("");
         ctx.reply(ctx.message("meeting.create.ask_audience", name).withButtons(List.of(
-                List.of(ctx.button("meeting.create.audience.all", CreateActivityButtons.AUDIENCE, "all")),
-                List.of(ctx.button("meeting.create.audience.pick", CreateActivityButtons.AUDIENCE, "pick")))));
+                List.of(ctx.button("meeting.create.audience.all", CreateActivityButtons.AUDIENCE, audience(Choice.ALL))),
+                List.of(ctx.button("meeting.create.audience.pick", CreateActivityButtons.AUDIENCE, audience(Choice.PICK))))));
     }
 
     /** The list of units under hers to pick from, the picked ones ticked. */
@@ -242,8 +245,8 @@ class CreateActivityDialog implements Dialog, CommandHandler {
         List<List<Button>> rows = new ArrayList<>();
         org.subtree(unit, LocalDate.now(clock)).stream().filter(u -> u.id() != unit).limit(MAX_UNIT_BUTTONS)
                 .forEach(u -> rows.add(List.of(ctx.buttonLabelled((picked.contains(u.id()) ? "✅ " : "▫️ ") + org.label(u),
-                        CreateActivityButtons.PICK, String.valueOf(u.id())))));
-        rows.add(List.of(ctx.button("meeting.create.audience.done", CreateActivityButtons.AUDIENCE, "done")));
+                        CreateActivityButtons.PICK, new CreateActivityButtons.UnitRef(u.id())))));
+        rows.add(List.of(ctx.button("meeting.create.audience.done", CreateActivityButtons.AUDIENCE, audience(Choice.DONE))));
         var message = ctx.message("meeting.create.pick_units").withButtons(rows);
         if (messageId == null) {
             ctx.reply(message);
@@ -300,8 +303,9 @@ class CreateActivityDialog implements Dialog, CommandHandler {
             described += "\n" + ctx.text("meeting.recur.line", texts.recurrence(rule, ctx.locale()));
         }
         ctx.reply(ctx.message("meeting.create.preview", described, audience)
-                .withButtons(List.of(List.of(ctx.button("meeting.create.confirm", CreateActivityButtons.CONFIRM, "yes"),
-                        ctx.button("meeting.create.abort", CreateActivityButtons.CONFIRM, "no")))));
+                .withButtons(List.of(List.of(ctx.button("meeting.create.confirm", CreateActivityButtons.CONFIRM,
+                        new CreateActivityButtons.Answer(true)),
+                        ctx.button("meeting.create.abort", CreateActivityButtons.CONFIRM, new CreateActivityButtons.Answer(false))))));
     }
 
     /** The monthly rule she gave instead of one date, or null. */
@@ -328,5 +332,9 @@ class CreateActivityDialog implements Dialog, CommandHandler {
             throw new UserFacingException("meeting.create.too_long", max);
         }
         return value;
+    }
+
+    private static CreateActivityButtons.AudienceStep audience(Choice choice) {
+        return new CreateActivityButtons.AudienceStep(choice);
     }
 }

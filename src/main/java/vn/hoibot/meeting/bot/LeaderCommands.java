@@ -65,12 +65,12 @@ class LeaderCommands {
                 throw new UserFacingException("meeting.activity.cancelled", a.title());
             }
             ctx.reply(ctx.message("meeting.cancel.ask", texts.describe(a, ctx.locale())).withButtons(List.of(
-                    List.of(ctx.button("meeting.cancel.yes", CANCEL, String.valueOf(id))))));
+                    List.of(ctx.button("meeting.cancel.yes", CANCEL, new ActivityRef(id))))));
         }
     }
 
     @Component
-    static class CancelConfirmed implements ButtonAction {
+    static class CancelConfirmed implements ButtonAction<ActivityRef> {
 
         private final Activities activities;
         private final Accounts accounts;
@@ -86,8 +86,13 @@ class LeaderCommands {
         }
 
         @Override
-        public void onPress(ChatContext ctx, String payload, String messageId) {
-            ActivityView a = activities.cancel(accounts.actor(ctx.sender()), Long.parseLong(payload));
+        public Class<ActivityRef> payloadType() {
+            return ActivityRef.class;
+        }
+
+        @Override
+        public void onPress(ChatContext ctx, ActivityRef payload, String messageId) {
+            ActivityView a = activities.cancel(accounts.actor(ctx.sender()), payload.activityId());
             ctx.edit(messageId, ctx.message("meeting.cancel.done", String.valueOf(a.id()), a.title()));
         }
     }

@@ -67,7 +67,7 @@ class MemberCommands {
             for (ActivityView a : upcoming) {
                 if (attendance.checkInOpen(a)) {
                     checkIns.add(List.of(ctx.buttonLabelled(ctx.text("meeting.checkin.button", a.title()),
-                            CHECK_IN, String.valueOf(a.id()))));
+                            CHECK_IN, new ActivityRef(a.id()))));
                 }
                 text.append("\n\n").append(texts.describe(a, ctx.locale()));
                 rsvps.answerOf(a.id(), member).ifPresent(r -> text.append('\n')
@@ -80,7 +80,7 @@ class MemberCommands {
 
     /** {@code ✋ Có mặt} under /lichhop while an activity takes place: valid only during its window. */
     @Component
-    static class CheckInButton implements vn.hoibot.chat.ButtonAction {
+    static class CheckInButton implements vn.hoibot.chat.ButtonAction<ActivityRef> {
 
         private final Attendance attendance;
         private final Accounts accounts;
@@ -96,8 +96,13 @@ class MemberCommands {
         }
 
         @Override
-        public void onPress(ChatContext ctx, String payload, String messageId) {
-            ActivityView a = attendance.checkInByButton(Args.member(ctx, accounts), Long.parseLong(payload));
+        public Class<ActivityRef> payloadType() {
+            return ActivityRef.class;
+        }
+
+        @Override
+        public void onPress(ChatContext ctx, ActivityRef payload, String messageId) {
+            ActivityView a = attendance.checkInByButton(Args.member(ctx, accounts), payload.activityId());
             ctx.reply("meeting.checkin.done", a.title());
         }
     }

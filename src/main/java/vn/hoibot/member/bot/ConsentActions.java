@@ -18,11 +18,15 @@ class ConsentActions {
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy")
             .withZone(ServiceZone.VIETNAM);
 
+    /** The invite code she came with (null without one): kept until she has agreed. */
+    record Invitation(String code) {
+    }
+
     private ConsentActions() {
     }
 
     @Component
-    static class Agree implements ButtonAction {
+    static class Agree implements ButtonAction<Invitation> {
 
         private final Consents consents;
 
@@ -36,17 +40,22 @@ class ConsentActions {
         }
 
         @Override
-        public void onPress(ChatContext ctx, String payload, String messageId) {
+        public Class<Invitation> payloadType() {
+            return Invitation.class;
+        }
+
+        @Override
+        public void onPress(ChatContext ctx, Invitation payload, String messageId) {
             consents.giveConsent(ctx.sender());
             var consent = consents.consentOf(ctx.sender()).orElseThrow();
             ctx.edit(messageId, ctx.message("member.consent.given", consent.noticeVersion(),
                     WHEN.format(consent.givenAt())));
-            StartCommand.askForPhone(ctx, payload == null || payload.isEmpty() ? null : payload);
+            StartCommand.askForPhone(ctx, payload.code());
         }
     }
 
     @Component
-    static class Decline implements ButtonAction {
+    static class Decline implements ButtonAction<Invitation> {
 
         @Override
         public String action() {
@@ -54,7 +63,12 @@ class ConsentActions {
         }
 
         @Override
-        public void onPress(ChatContext ctx, String payload, String messageId) {
+        public Class<Invitation> payloadType() {
+            return Invitation.class;
+        }
+
+        @Override
+        public void onPress(ChatContext ctx, Invitation payload, String messageId) {
             ctx.edit(messageId, ctx.message("member.consent.declined"));
         }
     }

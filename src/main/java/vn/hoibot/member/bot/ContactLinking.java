@@ -105,7 +105,7 @@ class ContactLinking implements Dialog, InboundFallback.Contacts {
             log.warn("Join request {} for unit {} has no approver reachable on {}", requested.requestId(),
                     requested.unitId(), ctx.sender().channel());
         }
-        String id = String.valueOf(requested.requestId());
+        var id = new JoinDecisions.Request(requested.requestId());
         for (Accounts.MemberChat chat : chats) {
             Locale locale = chat.locale();
             ctx.reply(new Outbound(chat.chatId(), ctx.textIn(locale, "member.join.request", name, request.phone(),

@@ -5,6 +5,8 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 import vn.hoibot.chat.ButtonAction;
+import vn.hoibot.chat.ButtonPayloads;
+import vn.hoibot.chat.ButtonPayloads.None;
 import vn.hoibot.chat.ChatContext;
 import vn.hoibot.chat.CommandHandler;
 import vn.hoibot.member.Erasure;
@@ -29,11 +31,11 @@ class EraseCommand implements CommandHandler {
     @Override
     public void handle(ChatContext ctx, String args) {
         ctx.reply(ctx.message("member.erase.ask").withButtons(List.of(List.of(
-                ctx.button("member.erase.yes", CONFIRM, ""), ctx.button("member.erase.no", CANCEL, "")))));
+                ctx.button("member.erase.yes", CONFIRM, ButtonPayloads.NONE), ctx.button("member.erase.no", CANCEL, ButtonPayloads.NONE)))));
     }
 
     @Component
-    static class Confirm implements ButtonAction {
+    static class Confirm implements ButtonAction<None> {
 
         private final Erasure erasure;
 
@@ -47,14 +49,19 @@ class EraseCommand implements CommandHandler {
         }
 
         @Override
-        public void onPress(ChatContext ctx, String payload, String messageId) {
+        public Class<None> payloadType() {
+            return None.class;
+        }
+
+        @Override
+        public void onPress(ChatContext ctx, None payload, String messageId) {
             erasure.erase(ctx.sender());
             ctx.edit(messageId, ctx.message("member.erase.done"));
         }
     }
 
     @Component
-    static class Cancel implements ButtonAction {
+    static class Cancel implements ButtonAction.NoPayload {
 
         @Override
         public String action() {
@@ -62,7 +69,7 @@ class EraseCommand implements CommandHandler {
         }
 
         @Override
-        public void onPress(ChatContext ctx, String payload, String messageId) {
+        public void onPress(ChatContext ctx, String messageId) {
             ctx.edit(messageId, ctx.message("member.erase.cancelled"));
         }
     }

@@ -14,6 +14,10 @@ import vn.hoibot.org.OrgService;
 /** The branch head's approve / reject buttons on a join request. */
 class JoinDecisions {
 
+    /** The join request an approver's button decides. */
+    record Request(long joinRequestId) {
+    }
+
     static final String APPROVE = "member.join.approve";
     static final String REJECT = "member.join.reject";
 
@@ -21,7 +25,7 @@ class JoinDecisions {
     }
 
     @Component
-    static class Approve implements ButtonAction {
+    static class Approve implements ButtonAction<Request> {
 
         private final JoinRequests joinRequests;
         private final Accounts accounts;
@@ -39,8 +43,13 @@ class JoinDecisions {
         }
 
         @Override
-        public void onPress(ChatContext ctx, String payload, String messageId) {
-            long id = Long.parseLong(payload);
+        public Class<Request> payloadType() {
+            return Request.class;
+        }
+
+        @Override
+        public void onPress(ChatContext ctx, Request payload, String messageId) {
+            long id = payload.joinRequestId();
             var request = joinRequests.request(id).orElseThrow();
             MemberView member = joinRequests.approve(id, accounts.actor(ctx.sender()));
             String unit = org.find(request.unitId()).map(u -> u.name()).orElse("");
@@ -51,7 +60,7 @@ class JoinDecisions {
     }
 
     @Component
-    static class Reject implements ButtonAction {
+    static class Reject implements ButtonAction<Request> {
 
         private final JoinRequests joinRequests;
         private final Accounts accounts;
@@ -67,8 +76,13 @@ class JoinDecisions {
         }
 
         @Override
-        public void onPress(ChatContext ctx, String payload, String messageId) {
-            var request = joinRequests.reject(Long.parseLong(payload), accounts.actor(ctx.sender()));
+        public Class<Request> payloadType() {
+            return Request.class;
+        }
+
+        @Override
+        public void onPress(ChatContext ctx, Request payload, String messageId) {
+            var request = joinRequests.reject(payload.joinRequestId(), accounts.actor(ctx.sender()));
             ctx.edit(messageId, ctx.message("member.join.rejected_by_you", request.fullName()));
             ctx.reply(Outbound.text(request.chatId(), ctx.textIn(Messages.fromLanguageCode(request.language()),
                     "member.join.rejected")));

@@ -62,7 +62,7 @@ class StartCommand implements CommandHandler {
             askForPhone(ctx, invite);
             return;
         }
-        String payload = invite == null ? "" : invite;
+        var payload = new ConsentActions.Invitation(invite);
         ctx.reply(ctx.message("member.consent.notice", consents.noticeVersion()).withButtons(List.of(
                 List.of(ctx.button("member.consent.agree", ConsentActions.AGREE, payload)),
                 List.of(ctx.button("member.consent.decline", ConsentActions.DECLINE, payload)))));

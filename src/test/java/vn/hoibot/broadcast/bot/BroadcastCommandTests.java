@@ -263,6 +263,15 @@ class BroadcastCommandTests extends EndToEndTest {
         assertThat(report.path("text").asText()).contains("Không liên lạc được: 1").contains("Đã nhận: 4");
         JsonNode file = telegram.awaitMessage(TOKEN, head, before + 2);
         assertThat(file.path("caption").asText()).contains("Danh sách 1 người");
+        assertThat(file.path("document_text").asText()).isEqualTo("\uFEFFMã hội viên,Họ và tên,Số điện thoại,Lý do\r\n"
+                + memberIdOf(mai) + ",Phạm Thị Mai,,Đã chặn bot hoặc không còn tài khoản\r\n");
+
+        // a joiner who names herself as a formula, on several lines: inert and quoted in the file
+        jdbc.update("update member set full_name = ? where id = ?", "=HYPERLINK(\"http://x.example\",\"Mở\")\nMai\n",
+                memberIdOf(mai));
+        file = say(head, "/baocaogui " + id, before + 4);
+        assertThat(file.path("document_text").asText()).endsWith(memberIdOf(mai)
+                + ",\"'=HYPERLINK(\"\"http://x.example\"\",\"\"Mở\"\")\nMai\n\",,Đã chặn bot hoặc không còn tài khoản\r\n");
 
         JsonNode refused = say(other, "/baocaogui " + id, sentCount(other) + 1);
         assertThat(refused.path("text").asText()).contains("Không tìm thấy thông báo #" + id);
