@@ -13,10 +13,14 @@ import org.springframework.stereotype.Component;
 import vn.hoibot.member.Accounts;
 import vn.hoibot.member.Accounts.MemberChat;
 import vn.hoibot.member.MemberDirectory;
+import vn.hoibot.member.MemberStatus;
 import vn.hoibot.member.MemberView;
 import vn.hoibot.org.OrgService;
 
-/** Who an activity invites: the members, today, of its audience units and everything below them. */
+/**
+ * Who an activity invites: the active members, today, of its audience units and everything below them (not those
+ * who left the Union or died).
+ */
 @Component
 class Invitees {
 
@@ -39,6 +43,7 @@ class Invitees {
         Set<Long> seen = new LinkedHashSet<>();
         return activity.audienceUnits().stream()
                 .flatMap(u -> directory.membersOf(u, today, true).stream())
+                .filter(Invitees::active)
                 .filter(m -> seen.add(m.id()))
                 .toList();
     }
@@ -46,8 +51,12 @@ class Invitees {
     boolean isInvited(Activity activity, long memberId) {
         LocalDate today = LocalDate.now(clock);
         Optional<Long> unit = directory.memberOf(memberId, today);
-        return unit.isPresent() && activity.audienceUnits().stream()
+        return unit.isPresent() && directory.findById(memberId).filter(Invitees::active).isPresent() && activity.audienceUnits().stream()
                 .anyMatch(u -> u.equals(unit.get()) || org.isWithin(unit.get(), u, today));
+    }
+
+    static boolean active(MemberView member) {
+        return MemberStatus.ACTIVE.name().equals(member.status());
     }
 
     /** Her unit and every unit above it today: an activity for any of them invites her. */

@@ -71,6 +71,9 @@ class MeetingEndToEndTests extends EndToEndTest {
         lanMember = tree.member("Nguyễn Thị Lan", tree.group);
         hoaMember = tree.member("Trần Thị Hoa", tree.branch);
         MemberView maiMember = tree.member("Vũ Thị Mai", tree.otherBranch);
+        // she left the Union, and another one died: neither is invited nor on the checklist ("mời 3 hội viên" below)
+        jdbc.update("update member set status = 'LEFT' where id = ?", tree.member("Đỗ Thị Mơ", tree.branch).id());
+        jdbc.update("update member set status = 'DECEASED' where id = ?", tree.member("Hà Thị Nụ", tree.group).id());
         leader = newUserId();
         lan = newUserId();
         hoa = newUserId();

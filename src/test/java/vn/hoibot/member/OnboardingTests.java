@@ -202,10 +202,10 @@ class OnboardingTests extends EndToEndTest {
         long user = newUserId();
         link(user, lan.phone());
         JsonNode ask = say(user, "/xoadulieu", sentCount(user) + 1);
-        deliver(FakeTelegram.button(user, FakeTelegram.buttonData(ask, "Xoá dữ liệu"), 42));
+        deliver(FakeTelegram.button(user, FakeTelegram.buttonData(ask, "Xóa dữ liệu"), 42));
         await().until(() -> telegram.requests(TOKEN, "editmessagetext").stream()
                 .anyMatch(b -> b.path("chat_id").asText().equals(String.valueOf(user))
-                        && b.path("text").asText().contains("Đã xoá")));
+                        && b.path("text").asText().contains("Đã xóa")));
         MemberView erased = directory.findById(lan.id()).orElseThrow();
         assertThat(erased.phone()).isNull();
         assertThat(erased.fullName()).isNotEqualTo("Ngô Thị Bích");
