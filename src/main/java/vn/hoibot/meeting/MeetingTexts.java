@@ -57,6 +57,25 @@ public class MeetingTexts {
         return text.toString();
     }
 
+    /** What changed, a line each: {@code 🕒 Thứ Sáu 11/12/2026, 19:30 – 21:30 → Thứ Bảy 12/12/2026, 19:30 – 21:30}. */
+    public String changes(ActivityView before, ActivityView after, Locale locale) {
+        StringBuilder lines = new StringBuilder();
+        String oldWhen = when(before.startsAt(), before.endsAt(), locale);
+        String newWhen = when(after.startsAt(), after.endsAt(), locale);
+        change(lines, locale, "meeting.notice.change.when", oldWhen, newWhen);
+        change(lines, locale, "meeting.notice.change.title", before.title(), after.title());
+        change(lines, locale, "meeting.notice.change.place", before.place(), after.place());
+        change(lines, locale, "meeting.notice.change.link", before.link(), after.link());
+        return lines.toString().strip();
+    }
+
+    private void change(StringBuilder lines, Locale locale, String key, String old, String now) {
+        if (!java.util.Objects.equals(old, now)) {
+            String none = messages.get(locale, "meeting.notice.change.none");
+            lines.append(messages.get(locale, key, old == null ? none : old, now == null ? none : now)).append('\n');
+        }
+    }
+
     /** {@code ngày 15 hằng tháng, 19:30} or {@code chủ nhật đầu tiên của tháng, 08:00}. */
     public String recurrence(Recurrence rule, Locale locale) {
         String time = TIME.format(rule.time());

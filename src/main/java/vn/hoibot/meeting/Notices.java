@@ -64,19 +64,22 @@ class Notices {
 
     /** Sends to every invited member with a linked account; returns the first broadcast id, if any was sent. */
     Optional<Long> toInvitees(Activity activity, Kind kind, Long sender) {
-        List<Long> members = invitees.of(activity).stream().map(m -> m.id()).toList();
-        return send(activity, kind, sender, members, true);
+        // the leader who announces it is not asked her own question
+        List<Long> members = invitees.of(activity).stream().map(m -> m.id())
+                .filter(m -> kind != Kind.ANNOUNCEMENT || !m.equals(sender)).toList();
+        return send(activity, kind, sender, members, true, null);
     }
 
     /** Sends to the members told about it before (a change or cancellation): each of them once. */
-    Optional<Long> toNotified(Activity activity, Kind kind, Long sender) {
+    Optional<Long> toNotified(Activity activity, Kind kind, Long sender, ActivityView before) {
         List<Long> told = jdbc.queryForList("select member_id from activity_notified where activity_id = ?",
                 Long.class, activity.id());
-        return send(activity, kind, sender, told, false);
+        return send(activity, kind, sender, told, false, before);
     }
 
+    /** {@code before}: the activity as it was, so a change notice says old → new. */
     private Optional<Long> send(Activity activity, Kind kind, Long sender, Collection<Long> members,
-            boolean remember) {
+            boolean remember, ActivityView before) {
         Map<String, List<MemberChat>> byChannel = new LinkedHashMap<>();
         for (MemberChat chat : invitees.chats(members)) {
             byChannel.computeIfAbsent(chat.channel(), c -> new ArrayList<>()).add(chat);
@@ -85,7 +88,8 @@ class Notices {
         for (var entry : byChannel.entrySet()) {
             Map<String, Content> variants = new LinkedHashMap<>();
             for (Locale locale : LOCALES) {
-                String body = texts.get(locale, kind.key, texts.describe(activity.view(), locale));
+                String body = texts.get(locale, kind.key, texts.describe(activity.view(), locale),
+                        before == null ? "" : texts.changes(before, activity.view(), locale));
                 variants.put(locale.getLanguage(), new Content(body, kind.rsvp ? rsvpButtons(activity, entry.getKey(),
                         locale) : List.of()));
             }

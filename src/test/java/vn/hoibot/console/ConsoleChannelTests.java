@@ -99,6 +99,7 @@ class ConsoleChannelTests {
         } finally {
             System.setIn(originalIn);
             System.setOut(originalOut);
+            Files.writeString(Path.of("target", "console-test-output.txt"), output(captured)); // to read when it fails
         }
     }
 

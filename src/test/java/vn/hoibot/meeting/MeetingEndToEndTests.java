@@ -292,8 +292,10 @@ class MeetingEndToEndTests extends EndToEndTest {
 
         JsonNode moved = next(leader, "/doihop " + id + " " + dayAhead(6, "20h"));
         assertThat(moved.path("text").asText()).contains("Đã đổi").contains("20:00 ").contains("– 22:00");
-        telegram.awaitSent(TOKEN, lan, b -> FakeTelegram.textContains(b, "đã thay đổi")
+        JsonNode movedNotice = telegram.awaitSent(TOKEN, lan, b -> FakeTelegram.textContains(b, "đã thay đổi")
                 && FakeTelegram.textContains(b, "Nói chuyện chuyên đề"));
+        assertThat(movedNotice.path("text").asText()).contains("🕒 ").contains(", 19:00 – 21:00 → ")
+                .contains(", 20:00 – 22:00");
         assertThat(count("select count(*) from activity_reminder where activity_id = ? and status = 'CANCELLED'", id))
                 .isEqualTo(2);
         assertThat(count("select count(*) from activity_reminder where activity_id = ? and status = 'PENDING'", id))
@@ -303,7 +305,8 @@ class MeetingEndToEndTests extends EndToEndTest {
         telegram.awaitSent(TOKEN, leader, b -> FakeTelegram.textContains(b, "Đã đổi")
                 && FakeTelegram.textContains(b, "📍 Hội trường UBND xã"));
         JsonNode changed = telegram.awaitSent(TOKEN, hoa, b -> FakeTelegram.textContains(b, "Hội trường UBND xã"));
-        assertThat(changed.path("text").asText()).contains("đã thay đổi");
+        assertThat(changed.path("text").asText()).contains("đã thay đổi")
+                .contains("📍 Nhà văn hóa xóm Đông → Hội trường UBND xã");
 
         // a leader adds a reminder; one after the start is refused
         deliver(FakeTelegram.text(leader, "/nhacthem " + id + " " + dayAhead(5, "17h")));
