@@ -46,7 +46,7 @@ class ConsoleChannelTests {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(HoiBotApplication.class)
                 .web(WebApplicationType.NONE).run("--hoibot.console.enabled=true", "--hoibot.telegram.token=",
                         "--spring.datasource.url=" + db, "--hoibot.console.log-file=" + logFile,
-                        "--spring.quartz.scheduler-name=console-test")) {
+                        "--spring.quartz.scheduler-name=console-test", "--hoibot.demo.load=always")) {
             expect(captured, "/as admin");
             int logStart = seen;
 

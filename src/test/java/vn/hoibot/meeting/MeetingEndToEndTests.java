@@ -503,7 +503,16 @@ class MeetingEndToEndTests extends EndToEndTest {
                 and occurrence_date = (select occurrence_date from activity where id = ?)""", series, second)).isOne();
 
         // stopping the series cancels what is still ahead
-        assertThat(next(leader, "/dunglap " + series).path("text").asText()).contains("Đã dừng chuỗi");
+        // a destructive action asks with two buttons; "Giữ lại" changes nothing
+        JsonNode keep = next(leader, "/dunglap " + series);
+        assertThat(keep.path("text").asText()).contains("chắc chắn dừng chuỗi");
+        deliver(FakeTelegram.button(leader, FakeTelegram.buttonData(keep, "Giữ lại"), 901));
+        awaitEdit(leader, "Đã giữ lại");
+        assertThat(count("select count(*) from activity where series_id = ? and status = 'SCHEDULED' and starts_at > ?",
+                series, java.sql.Timestamp.from(clock.instant()))).isPositive();
+        JsonNode end = next(leader, "/dunglap " + series);
+        deliver(FakeTelegram.button(leader, FakeTelegram.buttonData(end, "Dừng lặp lại"), 902));
+        awaitEdit(leader, "Đã dừng chuỗi");
         assertThat(count("select count(*) from activity where series_id = ? and status = 'SCHEDULED' and starts_at > ?",
                 series, java.sql.Timestamp.from(clock.instant()))).isZero();
     }
