@@ -9,7 +9,8 @@ COPY messages messages
 RUN ./mvnw -B -q package -DskipTests
 
 FROM eclipse-temurin:17-jre
-RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
+RUN apt-get update && apt-get install -y --no-install-recommends curl fonts-dejavu-core fontconfig \
+    && rm -rf /var/lib/apt/lists/* \
     && groupadd --system hoibot && useradd --system --gid hoibot --home-dir /app --shell /usr/sbin/nologin hoibot
 WORKDIR /app
 COPY --from=build /src/target/hoibot-*.jar /app/hoibot.jar

@@ -47,6 +47,8 @@ public final class FakeTelegram {
     private final Map<String, LinkedBlockingDeque<ObjectNode>> queues = new ConcurrentHashMap<>();
     private final AtomicLong updateIds = new AtomicLong(1000);
     private final AtomicInteger messageIds = new AtomicInteger(5000);
+    private final Map<String, ObjectNode> refusals = new ConcurrentHashMap<>();
+    private final java.util.Set<String> dropping = ConcurrentHashMap.newKeySet();
 
     private FakeTelegram() {
         server = new WireMockServer(options().dynamicPort().extensions(new Api()));
@@ -156,6 +158,29 @@ public final class FakeTelegram {
         return JSON.createObjectNode();
     }
 
+    /** From now on, sends to this chat are refused like Telegram does (e.g. 403 "bot was blocked by the user"). */
+    public void refuse(long chatId, int code, String description) {
+        refusals.put(String.valueOf(chatId), JSON.createObjectNode().put("ok", false).put("error_code", code)
+                .put("description", description));
+    }
+
+    /**
+     * From now on, a send to this chat is applied (recorded, as if delivered) and then the connection is dropped
+     * without an answer, as when the network fails on the way back.
+     */
+    public void dropAfterSend(long chatId) {
+        dropping.add(String.valueOf(chatId));
+    }
+
+    /** Queues a raw update text as it is (no update_id filled in): for malformed updates. */
+    public void deliverRaw(String token, ObjectNode update) {
+        queues.computeIfAbsent(token, t -> new LinkedBlockingDeque<>()).add(update);
+    }
+
+    public long nextUpdateId() {
+        return updateIds.incrementAndGet();
+    }
+
     // ---- what the bot sent ----
 
     /** Bodies of the requests of one API method (lower-case, e.g. "sendmessage"), in order. */
@@ -165,6 +190,26 @@ public final class FakeTelegram {
             bodies.add(body(request));
         }
         return bodies;
+    }
+
+    /**
+     * The files sent to a chat by one method ("sendphoto" with field "photo", "senddocument" with "document"), in
+     * order: the bytes of the multipart part that the field attaches.
+     */
+    public List<byte[]> files(String token, long chatId, String method, String field) {
+        List<byte[]> files = new ArrayList<>();
+        for (LoggedRequest request : server.findAll(postRequestedFor(urlPathMatching("(?i)/bot" + Pattern.quote(token) + "/" + method)))) {
+            if (!request.isMultipart() || request.getPart("chat_id") == null
+                    || !String.valueOf(chatId).equals(request.getPart("chat_id").getBody().asString())) {
+                continue;
+            }
+            String ref = request.getPart(field) == null ? "" : request.getPart(field).getBody().asString();
+            var part = ref.startsWith("attach://") ? request.getPart(ref.substring(9)) : request.getPart(field);
+            if (part != null) {
+                files.add(part.getBody().asBytes());
+            }
+        }
+        return files;
     }
 
     /** Messages sent to a chat (sendMessage, sendDocument, sendPhoto), in order. */
@@ -266,7 +311,12 @@ public final class FakeTelegram {
                     case "getme" -> ok(JSON.createObjectNode().put("id", 999).put("is_bot", true)
                             .put("first_name", "HoiBot").put("username", "hoibot_test_bot"));
                     case "getupdates" -> ok(updates(token, body.path("offset").asLong(0)));
-                    case "sendmessage", "senddocument", "sendphoto" -> ok(sentMessage(event, body));
+                    case "sendmessage", "senddocument", "sendphoto" -> dropping.contains(body.path("chat_id").asText())
+                            ? new com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder()
+                                    .withFault(com.github.tomakehurst.wiremock.http.Fault.EMPTY_RESPONSE).build()
+                            : refusals.containsKey(body.path("chat_id").asText())
+                            ? refused(refusals.get(body.path("chat_id").asText()))
+                            : ok(sentMessage(event, body));
                     case "editmessagetext" -> ok(sentMessage(event, body).put("message_id", body.path("message_id").asInt()));
                     case "getfile" -> ok(JSON.createObjectNode().put("file_id", body.path("file_id").asText())
                             .put("file_unique_id", "u").put("file_path", "documents/" + body.path("file_id").asText()));
@@ -307,6 +357,12 @@ public final class FakeTelegram {
             response.set("result", result);
             return new com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder().withStatus(200)
                     .withHeader("Content-Type", "application/json").withBody(response.toString()).build();
+        }
+
+        private ResponseDefinition refused(ObjectNode answer) {
+            return new com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder()
+                    .withStatus(answer.path("error_code").asInt()).withHeader("Content-Type", "application/json")
+                    .withBody(answer.toString()).build();
         }
 
         private ResponseDefinition error(int code, String description) {

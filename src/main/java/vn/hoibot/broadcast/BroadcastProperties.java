@@ -28,6 +28,8 @@ import org.springframework.validation.annotation.Validated;
  * @param backoffMax          longest retry delay
  * @param maxGlobalPause      longest pause of all sending after a 429 (the chat itself waits the full retry_after)
  * @param progressInterval    how often the leader's confirmation message is edited while it sends
+ * @param sentMarkAttempts    tries to record a delivered row as SENT (waits doubling from 100 ms to 5 s) before it
+ *                            is marked UNCONFIRMED; a delivered row is never sent again
  */
 @Validated
 @ConfigurationProperties("hoibot.broadcast")
@@ -44,5 +46,6 @@ public record BroadcastProperties(
         @DefaultValue("5s") @NotNull Duration backoffBase,
         @DefaultValue("30m") @NotNull Duration backoffMax,
         @DefaultValue("60s") @NotNull Duration maxGlobalPause,
-        @DefaultValue("5s") @NotNull Duration progressInterval) {
+        @DefaultValue("5s") @NotNull Duration progressInterval,
+        @DefaultValue("12") @Min(1) int sentMarkAttempts) {
 }

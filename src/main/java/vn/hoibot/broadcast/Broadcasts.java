@@ -56,6 +56,7 @@ public class Broadcasts {
     public boolean start(long id) {
         boolean started = store.transition(id, BroadcastStatus.SCHEDULED, BroadcastStatus.SENDING, clock.instant());
         if (started) {
+            outbox.dueNow(id, clock.instant());
             log.info("Scheduled broadcast {} started", id);
         }
         return started;

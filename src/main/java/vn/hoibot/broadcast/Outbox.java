@@ -63,7 +63,8 @@ public class Outbox {
         Instant now = clock.instant();
         boolean later = broadcast.scheduledAt() != null && broadcast.scheduledAt().isAfter(now);
         long id = broadcasts.insert(broadcast, later ? BroadcastStatus.SCHEDULED : BroadcastStatus.SENDING, now);
-        insertRecipients(id, broadcast.recipients(), now);
+        // a scheduled broadcast's rows are due at its time, so no dispatcher poll looks at them before
+        insertRecipients(id, broadcast.recipients(), later ? broadcast.scheduledAt() : now);
         if (later) {
             schedule.startAt(id, broadcast.scheduledAt());
         }

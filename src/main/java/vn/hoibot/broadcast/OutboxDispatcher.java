@@ -220,6 +220,7 @@ class OutboxDispatcher implements SmartLifecycle {
             return; // cancelled, skipped or taken meanwhile
         }
         pacer.sent(row.channel(), row.chatId(), row.group()); // the chat's interval counts from the real send
+        SentMessage message;
         try {
             String ackKey = null;
             if (contents.wantsAck(row)) {
@@ -228,30 +229,42 @@ class OutboxDispatcher implements SmartLifecycle {
             }
             Outbound outbound = contents.outboundFor(row, ackKey);
             limiter.gate();
-            SentMessage message = channels.get(row.channel()).send(outbound);
-            recordSent(row, message);
-            sent.incrementAndGet();
+            message = channels.get(row.channel()).send(outbound);
         } catch (ChannelException e) {
             onFailure(row, e.kind(), e.retryAfter());
+            return;
         } catch (RuntimeException e) {
             log.warn("Outbox row {}: unexpected {}", row.id(), e.getClass().getName());
             onFailure(row, ChannelException.Kind.TRANSIENT, null);
+            return;
         }
+        sent.incrementAndGet();
+        recordSent(row, message); // from here on the row is never sent again, whatever the database does
     }
 
-    /** Delivered: recorded at once, retried briefly if the database hiccups (else the row ends UNCONFIRMED). */
+    /**
+     * Delivered: recorded at once, the mark retried with growing waits while the database hiccups (the row stays
+     * SENDING meanwhile, which nobody sends). If it still cannot be recorded, the row is marked UNCONFIRMED; if
+     * even that fails, its lease runs out in SENDING and {@link OutboxStore#failUnconfirmed} fails it so. Never
+     * back to PENDING.
+     */
     private void recordSent(OutboxStore.Row row, SentMessage message) {
-        for (int attempt = 1;; attempt++) {
+        long waitMillis = 100;
+        for (int attempt = 1; attempt <= properties.sentMarkAttempts(); attempt++) {
             try {
                 store.markSent(row.id(), message.messageId(), clock.instant());
                 return;
             } catch (RuntimeException e) {
-                if (attempt == 3) {
-                    throw e;
-                }
                 log.warn("Outbox row {} sent but not yet recorded ({}), retrying", row.id(), e.getClass().getName());
-                RateLimiter.waitNanos(TimeUnit.MILLISECONDS.toNanos(200L * attempt), () -> true);
+                RateLimiter.waitNanos(TimeUnit.MILLISECONDS.toNanos(waitMillis), () -> true);
+                waitMillis = Math.min(waitMillis * 2, 5_000);
             }
+        }
+        try {
+            store.finish(row.id(), DeliveryStatus.FAILED, "UNCONFIRMED");
+            log.warn("Outbox row {} was sent but could not be recorded as sent: marked UNCONFIRMED", row.id());
+        } catch (RuntimeException e) {
+            log.warn("Outbox row {} was sent and is left SENDING; its lease will mark it UNCONFIRMED", row.id());
         }
     }
 
@@ -282,6 +295,10 @@ class OutboxDispatcher implements SmartLifecycle {
                 }
             }
             case PERMANENT -> store.finish(row.id(), DeliveryStatus.FAILED, kind.name());
+            case UNCONFIRMED -> {
+                store.finish(row.id(), DeliveryStatus.FAILED, "UNCONFIRMED");
+                log.info("Outbox row {}: no answer from the channel after sending; UNCONFIRMED, not sent again", row.id());
+            }
         }
     }
 

@@ -133,6 +133,12 @@ class OutboxStore {
                 where status = 'SENDING' and claimed_until < ?""", ts(now));
     }
 
+    /** A scheduled broadcast started (at its time, or earlier): its rows are due now. */
+    void dueNow(long broadcastId, Instant now) {
+        jdbc.update("update outbox set next_attempt_at = ? where broadcast_id = ? and status = 'PENDING' and next_attempt_at > ?",
+                ts(now), broadcastId, ts(now));
+    }
+
     int cancelPending(long broadcastId) {
         return jdbc.update("""
                 update outbox set status = 'CANCELLED', claimed_by = null, claimed_until = null

@@ -12,8 +12,13 @@ public class ChannelException extends Exception {
         BLOCKED,
         /** The chat does not exist (any more). */
         CHAT_NOT_FOUND,
-        /** Network error, timeout or 5xx: may succeed later. */
+        /** Network error before the request reached the channel, or 5xx: may succeed later. */
         TRANSIENT,
+        /**
+         * The request was sent but no answer came (the connection dropped, the answer timed out): the channel
+         * may have delivered it. Never sent again automatically.
+         */
+        UNCONFIRMED,
         /** The request itself is wrong (400): retrying will not help. */
         PERMANENT
     }

@@ -10,7 +10,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -63,11 +67,22 @@ public class ChatRouter {
         return List.copyOf(commands.values());
     }
 
+    /** What became of an inbound. */
+    public enum Outcome {
+        /** Handled (or answered with an apology) and recorded. */
+        HANDLED,
+        /** Handled before: skipped. */
+        DUPLICATE,
+        /** The database was not there: nothing done, nothing said; the caller keeps it and tries again. */
+        RETRY
+    }
+
     /**
      * Handles one inbound. {@code updateKey} identifies it on its channel (Telegram's update_id) so a
-     * re-delivered one is skipped; null when the channel has no such id. Never throws.
+     * re-delivered one is skipped; null when the channel has no such id. Never throws. With a key, an absent
+     * database yields {@link Outcome#RETRY} (the inbox keeps the update); without one she gets an apology.
      */
-    public void handle(Inbound inbound, String updateKey) {
+    public Outcome handle(Inbound inbound, String updateKey) {
         Sender sender = inbound.sender();
         Channel channel = channels.get(sender.channel());
         String callbackId = inbound instanceof Inbound.ButtonPress press ? press.callbackId() : null;
@@ -82,21 +97,58 @@ public class ChatRouter {
             });
             if (done == null) {
                 log.debug("Skipped update {} on {}: handled before", updateKey, sender.channel());
-                return;
+                return Outcome.DUPLICATE;
             }
             replies.perform(channel, callbackId, done);
+            return Outcome.HANDLED;
         } catch (DataIntegrityViolationException e) {
-            log.info("Update {} on {} raced with another handler of the same update; skipped", updateKey,
-                    sender.channel());
+            if (updateKey != null && racedWithItself(sender.channel(), updateKey)) {
+                log.info("Update {} on {} raced with another handler of the same update; skipped", updateKey,
+                        sender.channel());
+                return Outcome.DUPLICATE;
+            }
+            return failed(inbound, updateKey, channel, callbackId, e);
         } catch (UserFacingException e) {
             remember(sender.channel(), updateKey);
             apologise(channel, sender, callbackId, e.key(), e.args());
+            return Outcome.HANDLED;
         } catch (RuntimeException e) {
-            log.error("Failed to handle {} (update {}) on {}", inbound.getClass().getSimpleName(), updateKey,
-                    sender.channel(), e);
-            remember(sender.channel(), updateKey);
-            apologise(channel, sender, callbackId, "chat.error.generic");
+            if (updateKey != null && databaseAway(e)) {
+                log.warn("Update {} on {} not handled: the database is not reachable ({}); kept for later",
+                        updateKey, sender.channel(), e.getClass().getSimpleName());
+                return Outcome.RETRY;
+            }
+            return failed(inbound, updateKey, channel, callbackId, e);
         }
+    }
+
+    private Outcome failed(Inbound inbound, String updateKey, Channel channel, String callbackId, RuntimeException e) {
+        Sender sender = inbound.sender();
+        log.error("Failed to handle {} (update {}) on {}", inbound.getClass().getSimpleName(), updateKey,
+                sender.channel(), e);
+        remember(sender.channel(), updateKey);
+        apologise(channel, sender, callbackId, "chat.error.generic");
+        return Outcome.HANDLED;
+    }
+
+    /** The processed-update key is what collided: another handler of this very update committed first. */
+    private boolean racedWithItself(String channel, String updateKey) {
+        try {
+            return processed.handledBefore(channel, updateKey);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static boolean databaseAway(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof CannotCreateTransactionException || t instanceof DataAccessResourceFailureException
+                    || t instanceof TransientDataAccessException || t instanceof RecoverableDataAccessException
+                    || t instanceof java.sql.SQLTransientException || t instanceof java.sql.SQLRecoverableException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void route(ChatContext ctx, Inbound inbound, Channel channel) {

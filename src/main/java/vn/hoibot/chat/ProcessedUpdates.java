@@ -9,7 +9,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Remembers which updates were handled, so a re-delivered update (after a restart) is not handled twice. */
+/**
+ * Remembers which updates were handled, so a re-delivered update is not handled twice. Updates that came
+ * through the {@link Inbox} are marked there (one statement, in the transaction of their effects); an update key
+ * the inbox does not know (a channel without an inbox) falls back to the processed_update table.
+ */
 @Component
 public class ProcessedUpdates {
 
@@ -17,16 +21,24 @@ public class ProcessedUpdates {
     private static final Duration KEEP = Duration.ofHours(48);
 
     private final JdbcTemplate jdbc;
+    private final InboxStore inbox;
     private final Clock clock;
 
-    public ProcessedUpdates(JdbcTemplate jdbc, Clock clock) {
+    ProcessedUpdates(JdbcTemplate jdbc, InboxStore inbox, Clock clock) {
         this.jdbc = jdbc;
+        this.inbox = inbox;
         this.clock = clock;
     }
 
     /** Records the update as handled in the current transaction; false when it was handled before. */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean claim(String channel, String updateKey) {
+        if (inbox.markDone(channel, updateKey, clock.instant())) {
+            return true;
+        }
+        if (inbox.known(channel, updateKey)) {
+            return false;
+        }
         Integer seen = jdbc.queryForObject(
                 "select count(*) from processed_update where channel = ? and update_key = ?", Integer.class, channel,
                 updateKey);
@@ -41,6 +53,17 @@ public class ProcessedUpdates {
     @Transactional
     public void markHandled(String channel, String updateKey) {
         claim(channel, updateKey);
+    }
+
+    /** True when another handler has recorded the update (the loser of a race asks after its rollback). */
+    public boolean handledBefore(String channel, String updateKey) {
+        if (inbox.isDone(channel, updateKey)) {
+            return true;
+        }
+        Integer seen = jdbc.queryForObject(
+                "select count(*) from processed_update where channel = ? and update_key = ?", Integer.class, channel,
+                updateKey);
+        return seen != null && seen > 0;
     }
 
     @Transactional

@@ -23,14 +23,46 @@ class ReplySender {
     /** A reply refused with 429 is tried again after retry_after when that is at most this long. */
     private static final Duration MAX_REPLY_RETRY = Duration.ofSeconds(30);
 
+    /**
+     * After a chat refused a message (she blocked the bot, the chat is gone), replies to it are dropped for this
+     * long rather than each waiting out the chat's pace for another refusal. Updates she sent before blocking
+     * may still be queued; broadcasts skip the chat through the broadcast module's unreachable list.
+     */
+    static final Duration REFUSAL_HOLD = Duration.ofMinutes(10);
+
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
     private final ObjectProvider<SendPacing> pacing;
+    private final java.time.Clock clock;
+    private final java.util.Map<String, java.time.Instant> refused = new java.util.concurrent.ConcurrentHashMap<>();
 
-    ReplySender(TransactionTemplate tx, ApplicationEventPublisher events, ObjectProvider<SendPacing> pacing) {
+    ReplySender(TransactionTemplate tx, ApplicationEventPublisher events, ObjectProvider<SendPacing> pacing,
+            java.time.Clock clock) {
         this.tx = tx;
         this.events = events;
         this.pacing = pacing;
+        this.clock = clock;
+    }
+
+    /** True when the chat refused a message lately: nothing is sent to it. */
+    boolean refusedLately(String channel, String chatId) {
+        String key = channel + ":" + chatId;
+        java.time.Instant since = refused.get(key);
+        if (since == null) {
+            return false;
+        }
+        if (since.plus(REFUSAL_HOLD).isBefore(clock.instant())) {
+            refused.remove(key, since);
+            return false;
+        }
+        return true;
+    }
+
+    private void refuse(String channel, String chatId) {
+        if (refused.size() > 100_000) {
+            refused.clear(); // a bound, not a cache policy: at worst some chats get one more refusal each
+        }
+        refused.put(channel + ":" + chatId, clock.instant());
     }
 
     void perform(Channel channel, String callbackId, List<ChatContext.Action> actions) {
@@ -56,6 +88,10 @@ class ReplySender {
 
     private void send(Channel channel, ChatContext.Send send) {
         Outbound message = send.message();
+        if (refusedLately(channel.name(), message.chatId())) {
+            log.debug("Reply to a chat on {} dropped: it refused messages lately", channel.name());
+            return;
+        }
         int limit = message.attachment() == null ? TextSplitter.MESSAGE_LIMIT : TextSplitter.CAPTION_LIMIT;
         List<String> parts = TextSplitter.split(message.text(), limit);
         try {
@@ -72,7 +108,10 @@ class ReplySender {
                 tx.executeWithoutResult(status -> send.afterSend().accept(sent));
             }
         } catch (ChannelException e) {
-            log.warn("Reply to chat {} on {} failed: {}", message.chatId(), channel.name(), e.kind());
+            log.warn("A reply on {} failed: {}", channel.name(), e.kind());
+            if (e.kind() == ChannelException.Kind.BLOCKED || e.kind() == ChannelException.Kind.CHAT_NOT_FOUND) {
+                refuse(channel.name(), message.chatId());
+            }
             events.publishEvent(new ChatEvents.ReplyFailed(channel.name(), message.chatId(), e.kind()));
         }
     }
@@ -101,6 +140,9 @@ class ReplySender {
     }
 
     private void edit(Channel channel, ChatContext.Edit edit) {
+        if (refusedLately(channel.name(), edit.chatId())) {
+            return;
+        }
         try {
             SendPacing pace = pacing.getIfAvailable();
             if (pace != null) {
@@ -109,7 +151,7 @@ class ReplySender {
             channel.edit(edit.chatId(), edit.messageId(), edit.message());
         } catch (ChannelException e) {
             if (e.kind() != ChannelException.Kind.PERMANENT) { // PERMANENT: unchanged or too old to edit
-                log.warn("Edit in chat {} on {} failed: {}", edit.chatId(), channel.name(), e.kind());
+                log.warn("An edit on {} failed: {}", channel.name(), e.kind());
             }
         }
     }

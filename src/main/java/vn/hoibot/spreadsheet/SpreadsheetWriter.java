@@ -26,13 +26,31 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
  * The one writer for CSV and XLSX exports. Every text cell that a spreadsheet program would take as a formula
  * (starting with {@code = + - @}, a tab or a carriage return) is neutralised with a leading apostrophe, in both
  * formats; numbers ({@link Number} values) stay numbers. CSV: UTF-8 with BOM (Excel reads Vietnamese right), CRLF,
- * RFC 4180 quoting (commas, quotes, any number of line breaks). XLSX: SXSSF, streaming, a bold header row; dates
- * ({@link LocalDate}) as dd/MM/yyyy text.
+ * RFC 4180 quoting (commas, quotes, any number of line breaks). XLSX: SXSSF, streaming, optional bold title lines
+ * above a bold header row that stays frozen when scrolling, optional column widths; dates ({@link LocalDate}) as
+ * dd/MM/yyyy text; {@link Percent} values as numbers formatted as percentages ({@code 0.0%}).
  */
 public final class SpreadsheetWriter {
 
-    /** One sheet of an XLSX export: a name (made safe for Excel), a header row and the data rows. */
-    public record Sheet(String name, List<String> headers, Iterable<? extends List<?>> rows) {
+    /**
+     * One sheet of an XLSX export: a name (made safe for Excel), title lines above the table (may be empty), a header
+     * row, column widths in characters (may be empty or shorter than the headers) and the data rows.
+     */
+    public record Sheet(String name, List<String> title, List<String> headers, List<Integer> widths,
+            Iterable<? extends List<?>> rows) {
+
+        public Sheet {
+            title = title == null ? List.of() : List.copyOf(title);
+            widths = widths == null ? List.of() : List.copyOf(widths);
+        }
+
+        public Sheet(String name, List<String> headers, Iterable<? extends List<?>> rows) {
+            this(name, List.of(), headers, List.of(), rows);
+        }
+    }
+
+    /** A share (0.25) written as a number that the spreadsheet shows as a percentage (25.0%); CSV: the number. */
+    public record Percent(double value) {
     }
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
@@ -90,10 +108,24 @@ public final class SpreadsheetWriter {
             bold.setBold(true);
             CellStyle header = book.createCellStyle();
             header.setFont(bold);
+            header.setWrapText(true);
+            CellStyle titleStyle = book.createCellStyle();
+            titleStyle.setFont(bold);
+            CellStyle percent = book.createCellStyle();
+            percent.setDataFormat(book.createDataFormat().getFormat("0.0%"));
             List<String> used = new ArrayList<>();
             for (Sheet s : sheets) {
                 SXSSFSheet sheet = book.createSheet(sheetName(s.name(), used));
                 int r = 0;
+                for (String line : s.title()) {
+                    Cell cell = sheet.createRow(r++).createCell(0);
+                    cell.setCellValue(neutralise(line));
+                    cell.setCellStyle(titleStyle);
+                }
+                for (int c = 0; c < s.widths().size(); c++) {
+                    sheet.setColumnWidth(c, Math.min(255, s.widths().get(c)) * 256);
+                }
+                sheet.createFreezePane(0, r + 1);
                 var head = sheet.createRow(r++);
                 for (int c = 0; c < s.headers().size(); c++) {
                     Cell cell = head.createCell(c);
@@ -110,6 +142,9 @@ public final class SpreadsheetWriter {
                         Cell cell = row.createCell(c);
                         if (v instanceof Number n) {
                             cell.setCellValue(n.doubleValue());
+                        } else if (v instanceof Percent p) {
+                            cell.setCellValue(p.value());
+                            cell.setCellStyle(percent);
                         } else if (v instanceof Boolean b) {
                             cell.setCellValue(b);
                         } else {
@@ -135,7 +170,7 @@ public final class SpreadsheetWriter {
     private static List<String> texts(List<?> values) {
         List<String> out = new ArrayList<>(values.size());
         for (Object v : values) {
-            out.add(v instanceof Number n ? n.toString() : text(v));
+            out.add(v instanceof Number n ? n.toString() : v instanceof Percent p ? String.valueOf(p.value()) : text(v));
         }
         return out;
     }

@@ -208,6 +208,28 @@ public class TelegramChannel implements Channel {
                 return new ChannelException(ChannelException.Kind.PERMANENT, String.valueOf(code), null, e);
             }
         }
+        if (mayHaveArrived(e)) {
+            return new ChannelException(ChannelException.Kind.UNCONFIRMED, "no answer", null, e);
+        }
         return new ChannelException(ChannelException.Kind.TRANSIENT, "transient", null, e);
+    }
+
+    /**
+     * An I/O failure other than failing to connect: the request may have been written and applied before the
+     * connection dropped or the answer timed out. (A 5xx answer is an answer: Telegram did not send.)
+     */
+    static boolean mayHaveArrived(Throwable e) {
+        boolean io = false;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.ConnectException || t instanceof java.net.UnknownHostException
+                    || t instanceof java.net.NoRouteToHostException
+                    || t instanceof java.net.SocketTimeoutException && String.valueOf(t.getMessage()).contains("connect")) {
+                return false;
+            }
+            if (t instanceof java.io.IOException) {
+                io = true;
+            }
+        }
+        return io;
     }
 }

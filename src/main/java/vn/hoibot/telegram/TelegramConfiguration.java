@@ -11,7 +11,7 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 import okhttp3.OkHttpClient;
 import vn.hoibot.chat.CommandMenuPublisher;
-import vn.hoibot.chat.InboundQueue;
+import vn.hoibot.chat.Inbox;
 
 /** Wires the Telegram channel when a bot token is configured. */
 @Configuration(proxyBeanMethods = false)
@@ -45,7 +45,12 @@ class TelegramConfiguration {
 
     @Bean
     TelegramPolling telegramPolling(TelegramClient client, TelegramChannel channel, TelegramProperties properties,
-            TelegramUrl url, InboundQueue queue, CommandMenuPublisher menus) {
-        return new TelegramPolling(client, channel, properties, url, queue, menus);
+            Inbox inbox, CommandMenuPublisher menus, OkHttpClient telegramHttp) {
+        return new TelegramPolling(client, channel, properties, inbox, menus, telegramHttp);
+    }
+
+    @Bean
+    TelegramInboxReader telegramInboxReader() {
+        return new TelegramInboxReader();
     }
 }

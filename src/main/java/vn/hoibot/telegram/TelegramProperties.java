@@ -18,12 +18,14 @@ import jakarta.validation.constraints.NotNull;
  * @param retryDelay     first wait before trying an unreachable Telegram again (doubles up to maxRetryDelay)
  * @param maxRetryDelay  longest wait between tries
  * @param requestTimeout HTTP timeout for API calls other than getUpdates
+ * @param pollTimeout    how long one getUpdates call waits for updates (long polling)
  */
 @Validated
 @ConfigurationProperties("hoibot.telegram")
 public record TelegramProperties(@DefaultValue("") String token,
         @DefaultValue("https://api.telegram.org") @NotNull URI apiUrl, @DefaultValue("2s") Duration retryDelay,
-        @DefaultValue("60s") Duration maxRetryDelay, @DefaultValue("30s") Duration requestTimeout) {
+        @DefaultValue("60s") Duration maxRetryDelay, @DefaultValue("30s") Duration requestTimeout,
+        @DefaultValue("50s") Duration pollTimeout) {
 
     public boolean enabled() {
         return token != null && !token.isBlank();

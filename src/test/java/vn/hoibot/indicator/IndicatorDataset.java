@@ -22,7 +22,7 @@ import vn.hoibot.survey.SurveyKind;
  * commune XA_B merged into XA_A on 1/4/2026, branch C2 moved from XA_C to XA_D on 1/3/2026, member a2m2 moved
  * from branch A2 to C1 on 1/5/2026, XA_D never reported, XA_E has no branch and no member.
  */
-class IndicatorDataset {
+public class IndicatorDataset {
 
     static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
     static final LocalDate START = LocalDate.of(2020, 1, 1);
@@ -30,8 +30,8 @@ class IndicatorDataset {
     static final LocalDate MOVED = LocalDate.of(2026, 3, 1);
     static final Instant RECORDED = Instant.parse("2026-01-01T00:00:00Z");
 
-    final Map<String, Long> units = new HashMap<>();
-    final Map<String, Long> members = new HashMap<>();
+    public final Map<String, Long> units = new HashMap<>();
+    public final Map<String, Long> members = new HashMap<>();
     private final OrgService org;
     private final Restructuring restructuring;
     private final JdbcClient jdbc;
@@ -48,7 +48,7 @@ class IndicatorDataset {
     }
 
     /** With {@code prefix} before every unit code, so several datasets live in one database. */
-    IndicatorDataset(String prefix, OrgService org, Restructuring restructuring, JdbcClient jdbc,
+    public IndicatorDataset(String prefix, OrgService org, Restructuring restructuring, JdbcClient jdbc,
             IndicatorRecords records, ReportPeriods periods) {
         this.prefix = prefix;
         this.org = org;
@@ -67,7 +67,7 @@ class IndicatorDataset {
         };
     }
 
-    IndicatorDataset build() {
+    public IndicatorDataset build() {
         unit("PROV", "Tỉnh Thử", "province", null);
         unit("XA_A", "Xã An Bình", "commune", "PROV");
         unit("XA_B", "Xã Bình Minh", "commune", "PROV");
@@ -257,7 +257,7 @@ class IndicatorDataset {
      * A person with a role on a unit, a member of the province itself (outside every commune unit, so no figure
      * changes); returns her phone.
      */
-    String person(String key, String role, String unit) {
+    public String person(String key, String role, String unit) {
         member(key, "PROV", false, false, "ACTIVE", LocalDate.of(2020, 5, 1), null);
         role(key, role, unit, START, null);
         return jdbc.sql("select phone from member where id = ?").param(members.get(key)).query(String.class).single();

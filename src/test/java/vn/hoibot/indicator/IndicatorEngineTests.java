@@ -33,7 +33,7 @@ import vn.hoibot.survey.SurveyKind;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "spring.quartz.auto-startup=false")
 @Import(IndicatorEngineTests.Config.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class IndicatorEngineTests {
+public class IndicatorEngineTests {
 
     static final Instant TODAY = Instant.parse("2026-12-01T03:00:00Z");
 
@@ -53,8 +53,8 @@ class IndicatorEngineTests {
     }
 
     /** SQL-free stand-in for the survey module's coverage query: answers what the dataset says. */
-    static class FakeCoverage implements SurveyCoverage {
-        volatile IndicatorDataset dataset;
+    public static class FakeCoverage implements SurveyCoverage {
+        public volatile IndicatorDataset dataset;
 
         @Override
         public Map<Long, Long> coveredMembersByUnit(long rootUnitId, String level, SurveyKind kind, LocalDate asOf) {

@@ -59,12 +59,14 @@ class StatsEndToEndTests extends EndToEndTest {
 
     long cadre;
     long chair;
+    long xaC;
 
     @BeforeAll
     void provinceAndPeople() {
         IndicatorDataset data = new IndicatorDataset("E2E" + System.nanoTime() % 100000 + "-", org, restructuring,
                 jdbc, records, periods).build();
         coverage.dataset = data;
+        xaC = data.units.get("XA_C");
         String cadrePhone = data.person("cadre", "PROVINCIAL_CADRE", "PROV");
         String chairPhone = data.person("chair", "UNIT_CHAIR", "XA_C");
         cadre = newUserId();
@@ -136,6 +138,44 @@ class StatsEndToEndTests extends EndToEndTest {
     void refusesSomeoneWithoutAnIndicatorRole() {
         long stranger = newUserId();
         assertThat(ask(stranger, "/thongke").path("text").asText()).startsWith("Lệnh /thongke dành cho");
+    }
+
+    @Test
+    void takesTheChairsUnitReportByButtonsAndReplacesItOnlyAfterAConfirm() {
+        JsonNode one = ask(chair, "/baocao 6t2-2025");
+        assertThat(one.path("text").asText()).isEqualTo("Báo cáo kỳ 6t2-2025 của Xã Cát Hải.\n"
+                + "Câu 1/2: Cơ sở có thực hiện mô hình \"1+1\" không?");
+        JsonNode three = press(chair, one, "Có");
+        assertThat(three.path("text").asText())
+                .isEqualTo("Câu 2/2: Xã Cát Hải có thực hiện mô hình \"3 có, 3 biết\" trong kỳ 6t2-2025 không?");
+        JsonNode confirm = press(chair, three, "Không");
+        assertThat(confirm.path("text").asText()).contains("• Mô hình \"1+1\": có", "• Mô hình \"3 có, 3 biết\": không",
+                "Số liệu trên hệ thống: có cặp \"1+1\" được ghi nhận"); // C1's pairing ran through 2025
+        assertThat(records.reportFor(xaC, periods.parse("6t2-2025"))).isEmpty(); // nothing stored before Gửi
+        assertThat(press(chair, confirm, "Gửi").path("text").asText())
+                .startsWith("✅ Đã nhận báo cáo kỳ 6t2-2025 của Xã Cát Hải lúc");
+        UnitReportView stored = records.reportFor(xaC, periods.parse("6t2-2025")).orElseThrow();
+        assertThat(stored.runsOnePlusOne()).isTrue();
+        assertThat(stored.runsThreeThree()).isFalse();
+
+        JsonNode again = ask(chair, "/baocao 6t2-2025");
+        assertThat(again.path("text").asText()).startsWith("Xã Cát Hải đã gửi báo cáo kỳ 6t2-2025 lúc")
+                .contains("Gửi báo cáo mới sẽ thay thế báo cáo cũ.");
+        assertThat(press(chair, again, "Hủy").path("text").asText()).isEqualTo("Đã hủy, chưa gửi báo cáo nào.");
+        assertThat(records.reportFor(xaC, periods.parse("6t2-2025")).orElseThrow()).isEqualTo(stored);
+    }
+
+    @Test
+    void answersBadReportRequestsWithExamples() {
+        assertThat(ask(chair, "/baocao q1-2026").path("text").asText())
+                .startsWith("Báo cáo của cơ sở làm theo 6 tháng hoặc theo năm").contains("6t-2026");
+        assertThat(ask(cadre, "/baocao").path("text").asText()).startsWith("Lệnh /baocao dành cho Chủ tịch");
+    }
+
+    private JsonNode press(long user, JsonNode message, String label) {
+        int before = sentCount(user);
+        deliver(FakeTelegram.button(user, FakeTelegram.buttonData(message, label), 901));
+        return after(user, before);
     }
 
     private JsonNode ask(long user, String text) {

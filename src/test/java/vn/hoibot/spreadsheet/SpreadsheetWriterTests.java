@@ -90,4 +90,25 @@ class SpreadsheetWriterTests {
         assertThat(back.rows()).hasSize(50_000);
         assertThat(back.rows().get(49_999).cells()).containsExactly("49999", "Hội viên 49999");
     }
+
+    @Test
+    void writesTitleLinesFrozenHeadersWidthsAndPercentages() throws IOException {
+        byte[] xlsx = SpreadsheetWriter.xlsx(List.of(new SpreadsheetWriter.Sheet("Tổng hợp",
+                List.of("BÁO CÁO", "=kỳ 6t-2026"), List.of("Chỉ tiêu", "Tỉ lệ"), List.of(40, 12),
+                List.of(List.of("I1", new SpreadsheetWriter.Percent(0.25)))),
+                new SpreadsheetWriter.Sheet("Khác", List.of("A"), List.of(List.of(1L)))));
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            var sheet = book.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("BÁO CÁO");
+            assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo("'=kỳ 6t-2026");
+            assertThat(sheet.getRow(2).getCell(1).getStringCellValue()).isEqualTo("Tỉ lệ");
+            assertThat(sheet.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 3);
+            assertThat(sheet.getColumnWidth(0)).isEqualTo(40 * 256);
+            var percent = sheet.getRow(3).getCell(1);
+            assertThat(percent.getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(percent.getNumericCellValue()).isEqualTo(0.25);
+            assertThat(percent.getCellStyle().getDataFormatString()).isEqualTo("0.0%");
+            assertThat(book.getSheetAt(1).getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 1);
+        }
+    }
 }

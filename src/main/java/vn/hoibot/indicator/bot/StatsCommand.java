@@ -19,6 +19,7 @@ import vn.hoibot.indicator.IndicatorEngine;
 import vn.hoibot.indicator.IndicatorReport;
 import vn.hoibot.indicator.ReportPeriod;
 import vn.hoibot.indicator.ReportPeriods;
+import vn.hoibot.indicator.UnitFinder;
 import vn.hoibot.member.Accounts;
 import vn.hoibot.org.UnitView;
 import vn.hoibot.text.Texts;

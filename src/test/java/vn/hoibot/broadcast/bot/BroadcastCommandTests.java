@@ -304,4 +304,17 @@ class BroadcastCommandTests extends EndToEndTest {
                 .isEqualTo("SCHEDULED");
         await().during(Duration.ofMillis(500)).until(() -> sentCount(lan) == 0);
     }
+
+    @Test
+    void discardPressedRightAfterSendNowDoesNotClaimToHaveDiscardedIt() {
+        JsonNode confirm = compose("Họp chi hội, gửi rồi hủy");
+        int before = sentCount(head);
+        deliver(FakeTelegram.button(head, FakeTelegram.buttonData(confirm, "Gửi ngay"), 45));
+        deliver(FakeTelegram.button(head, FakeTelegram.buttonData(confirm, "Hủy"), 45));
+        telegram.awaitMessage(TOKEN, lan, 1);
+        await().atMost(Duration.ofSeconds(15)).until(() -> telegram.sentTo(TOKEN, head).stream().skip(before)
+                .anyMatch(b -> b.path("text").asText().contains("hết hạn")));
+        assertThat(telegram.requests(TOKEN, "editmessagetext"))
+                .noneMatch(e -> e.path("text").asText().contains("Đã hủy, không gửi gì"));
+    }
 }

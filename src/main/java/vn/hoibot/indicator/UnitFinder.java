@@ -1,4 +1,4 @@
-package vn.hoibot.indicator.bot;
+package vn.hoibot.indicator;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -24,26 +24,26 @@ import vn.hoibot.text.Texts;
  * "tỉnh" for the units of that level.
  */
 @Component
-class UnitFinder {
+public class UnitFinder {
 
     private final AccessPolicy policy;
     private final OrgService org;
     private final Clock clock;
 
-    UnitFinder(AccessPolicy policy, OrgService org, Clock clock) {
+    public UnitFinder(AccessPolicy policy, OrgService org, Clock clock) {
         this.policy = policy;
         this.org = org;
         this.clock = clock;
     }
 
     /** The units at the top of her scope (her own units when she typed none). */
-    List<UnitView> ownUnits(Actor actor) {
+    public List<UnitView> ownUnits(Actor actor) {
         return policy.units(actor, Permission.VIEW_INDICATORS).stream().map(id -> org.find(id).orElseThrow())
                 .toList();
     }
 
     /** Units matching the query in her scope, best matches only (several: she chooses). */
-    List<UnitView> find(Actor actor, String query, Locale locale) {
+    public List<UnitView> find(Actor actor, String query, Locale locale) {
         LocalDate today = LocalDate.now(clock);
         Map<Long, UnitView> scope = new LinkedHashMap<>();
         for (UnitView root : ownUnits(actor)) {
@@ -66,11 +66,11 @@ class UnitFinder {
         return List.of();
     }
 
-    java.util.Optional<UnitView> unit(long id) {
+    public java.util.Optional<UnitView> unit(long id) {
         return org.find(id);
     }
 
-    boolean mayRead(Actor actor, long unitId) {
+    public boolean mayRead(Actor actor, long unitId) {
         return policy.can(actor, Permission.VIEW_INDICATORS, unitId);
     }
 }

@@ -1,0 +1,193 @@
+package vn.hoibot.indicator.bot;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+
+import vn.hoibot.access.Actor;
+import vn.hoibot.chat.Button;
+import vn.hoibot.chat.ButtonAction;
+import vn.hoibot.chat.ChatContext;
+import vn.hoibot.chat.CommandHandler;
+import vn.hoibot.chat.UserFacingException;
+import vn.hoibot.indicator.CommuneResult;
+import vn.hoibot.indicator.IndicatorEngine;
+import vn.hoibot.indicator.IndicatorProperties;
+import vn.hoibot.indicator.IndicatorRecords;
+import vn.hoibot.indicator.ReportPeriod;
+import vn.hoibot.indicator.ReportPeriods;
+import vn.hoibot.indicator.UnitFinder;
+import vn.hoibot.indicator.UnitReportView;
+import vn.hoibot.member.Accounts;
+import vn.hoibot.org.UnitView;
+
+/**
+ * {@code /baocao [period]}: the commune chair's unit period report (báo cáo của cơ sở) for one half-year or year
+ * (default: the half-year that ended last), all by buttons: does the unit run "1+1", does it run "3 có, 3 biết", then
+ * the bot's own evidence beside her answers and a confirm. A report already given for the period is replaced only
+ * after she confirms. Every step travels in the button's payload, so a restart loses nothing.
+ */
+@Component
+class UnitReportDialog implements CommandHandler, ButtonAction<UnitReportDialog.Step> {
+
+    static final String STEP = "indicator.report.step";
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
+
+    /** Where she is: the stage to do next, and her answers so far. */
+    record Step(long unitId, String period, Stage stage, Boolean onePlusOne, Boolean threeThree) {
+    }
+
+    enum Stage {
+        ASK_ONE, ASK_THREE, CONFIRM, SEND, CANCEL
+    }
+
+    private final IndicatorRecords records;
+    private final IndicatorEngine engine;
+    private final ReportPeriods periods;
+    private final UnitFinder finder;
+    private final Accounts accounts;
+    private final IndicatorProperties properties;
+    private final Clock clock;
+
+    UnitReportDialog(IndicatorRecords records, IndicatorEngine engine, ReportPeriods periods, UnitFinder finder,
+            Accounts accounts, IndicatorProperties properties, Clock clock) {
+        this.records = records;
+        this.engine = engine;
+        this.periods = periods;
+        this.finder = finder;
+        this.accounts = accounts;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Override
+    public String command() {
+        return "baocao";
+    }
+
+    @Override
+    public String descriptionKey() {
+        return "indicator.command.baocao";
+    }
+
+    @Override
+    public Menu menu() {
+        return Menu.LEADER;
+    }
+
+    @Override
+    public String action() {
+        return STEP;
+    }
+
+    @Override
+    public Class<Step> payloadType() {
+        return Step.class;
+    }
+
+    @Override
+    public void handle(ChatContext ctx, String args) {
+        Actor actor = accounts.actor(ctx.sender());
+        List<UnitView> communes = finder.ownUnits(actor).stream()
+                .filter(u -> u.level().equals(properties.communeLevel())).toList();
+        if (communes.isEmpty()) {
+            ctx.reply("indicator.report.not-chair");
+            return;
+        }
+        ReportPeriod period = args.isBlank() ? lastEndedHalf() : periods.parse(args);
+        if (!period.isReportingPeriod()) {
+            throw new UserFacingException("indicator.report.not-a-reporting-period", period.label());
+        }
+        if (period.from().isAfter(LocalDate.now(clock))) {
+            throw new UserFacingException("indicator.period.future", period.label());
+        }
+        UnitView unit = communes.get(0);
+        Optional<UnitReportView> earlier = records.reportFor(unit.id(), period);
+        if (earlier.isPresent()) {
+            ctx.reply(ctx.message("indicator.report.replace", unit.name(), period.label(),
+                    WHEN.format(earlier.get().submittedAt().atZone(zone())))
+                    .withButtons(List.of(List.of(
+                            ctx.button("indicator.report.button.replace", STEP,
+                                    new Step(unit.id(), period.label(), Stage.ASK_ONE, null, null)),
+                            ctx.button("indicator.report.button.cancel", STEP,
+                                    new Step(unit.id(), period.label(), Stage.CANCEL, null, null))))));
+            return;
+        }
+        askOne(ctx, unit, period);
+    }
+
+    @Override
+    public void onPress(ChatContext ctx, Step step, String messageId) {
+        Actor actor = accounts.actor(ctx.sender());
+        UnitView unit = finder.unit(step.unitId()).orElse(null);
+        if (unit == null || !finder.mayRead(actor, unit.id()) || !unit.level().equals(properties.communeLevel())) {
+            ctx.reply("indicator.report.not-chair");
+            return;
+        }
+        ReportPeriod period = periods.parse(step.period());
+        switch (step.stage()) {
+            case ASK_ONE -> askOne(ctx, unit, period);
+            case ASK_THREE -> ctx.reply(ctx.message("indicator.report.ask-three", unit.name(), period.label())
+                    .withButtons(yesNo(ctx, step, Stage.CONFIRM, false)));
+            case CONFIRM -> confirm(ctx, unit, period, step);
+            case SEND -> {
+                records.submitReport(unit.id(), period, step.onePlusOne(), step.threeThree(), null, actor.memberId());
+                ctx.reply("indicator.report.sent", unit.name(), period.label(),
+                        WHEN.format(clock.instant().atZone(zone())));
+            }
+            case CANCEL -> ctx.reply("indicator.report.cancelled");
+        }
+    }
+
+    private void askOne(ChatContext ctx, UnitView unit, ReportPeriod period) {
+        Step step = new Step(unit.id(), period.label(), Stage.ASK_THREE, null, null);
+        ctx.reply(ctx.message("indicator.report.ask-one", unit.name(), period.label())
+                .withButtons(yesNo(ctx, step, Stage.ASK_THREE, true)));
+    }
+
+    /** Yes / no buttons that record the answer to the current question and go on to {@code next}. */
+    private static List<List<Button>> yesNo(ChatContext ctx, Step step, Stage next, boolean answersOne) {
+        Step yes = answersOne ? new Step(step.unitId(), step.period(), next, true, null)
+                : new Step(step.unitId(), step.period(), next, step.onePlusOne(), true);
+        Step no = answersOne ? new Step(step.unitId(), step.period(), next, false, null)
+                : new Step(step.unitId(), step.period(), next, step.onePlusOne(), false);
+        return List.of(List.of(ctx.button("indicator.report.button.yes", STEP, yes),
+                ctx.button("indicator.report.button.no", STEP, no)));
+    }
+
+    private void confirm(ChatContext ctx, UnitView unit, ReportPeriod period, Step step) {
+        if (step.onePlusOne() == null || step.threeThree() == null) {
+            throw new UserFacingException("chat.button.expired");
+        }
+        CommuneResult evidence = engine.compute(unit.id(), period).communes().stream()
+                .filter(c -> c.id() == unit.id()).findFirst().orElseThrow();
+        String components = String.join(", ", IndicatorEngine.COMPONENTS.stream()
+                .map(c -> c + (evidence.components().get(c) ? " ✅" : " ❌")).toList());
+        boolean pairing = evidence.indicator("I1").map(v -> v.numerator() > 0).orElse(false);
+        ctx.reply(ctx.message("indicator.report.confirm", unit.name(), period.label(),
+                ctx.text(step.onePlusOne() ? "indicator.report.yes" : "indicator.report.no"),
+                ctx.text(step.threeThree() ? "indicator.report.yes" : "indicator.report.no"),
+                ctx.text(pairing ? "indicator.report.evidence-pairing" : "indicator.report.evidence-no-pairing"),
+                components)
+                .withButtons(List.of(List.of(
+                        ctx.button("indicator.report.button.send", STEP, new Step(unit.id(), period.label(),
+                                Stage.SEND, step.onePlusOne(), step.threeThree())),
+                        ctx.button("indicator.report.button.cancel", STEP, new Step(unit.id(), period.label(),
+                                Stage.CANCEL, null, null))))));
+    }
+
+    /** The half-year that ended last before today. */
+    private ReportPeriod lastEndedHalf() {
+        ReportPeriod current = periods.currentHalf(LocalDate.now(clock));
+        return periods.previous(current).orElseThrow();
+    }
+
+    private ZoneId zone() {
+        return clock.getZone();
+    }
+}
