@@ -142,7 +142,7 @@ class StatsEndToEndTests extends EndToEndTest {
 
     @Test
     void takesTheChairsUnitReportByButtonsAndReplacesItOnlyAfterAConfirm() {
-        JsonNode one = ask(chair, "/baocao 6t2-2025");
+        JsonNode one = ask(chair, "/nopbaocao 6t2-2025");
         assertThat(one.path("text").asText()).isEqualTo("Báo cáo kỳ 6t2-2025 của Xã Cát Hải.\n"
                 + "Câu 1/2: Cơ sở có thực hiện mô hình \"1+1\" không?");
         JsonNode three = press(chair, one, "Có");
@@ -158,7 +158,7 @@ class StatsEndToEndTests extends EndToEndTest {
         assertThat(stored.runsOnePlusOne()).isTrue();
         assertThat(stored.runsThreeThree()).isFalse();
 
-        JsonNode again = ask(chair, "/baocao 6t2-2025");
+        JsonNode again = ask(chair, "/nopbaocao 6t2-2025");
         assertThat(again.path("text").asText()).startsWith("Xã Cát Hải đã gửi báo cáo kỳ 6t2-2025 lúc")
                 .contains("Gửi báo cáo mới sẽ thay thế báo cáo cũ.");
         assertThat(press(chair, again, "Hủy").path("text").asText()).isEqualTo("Đã hủy, chưa gửi báo cáo nào.");
@@ -167,9 +167,9 @@ class StatsEndToEndTests extends EndToEndTest {
 
     @Test
     void answersBadReportRequestsWithExamples() {
-        assertThat(ask(chair, "/baocao q1-2026").path("text").asText())
+        assertThat(ask(chair, "/nopbaocao q1-2026").path("text").asText())
                 .startsWith("Báo cáo của cơ sở làm theo 6 tháng hoặc theo năm").contains("6t-2026");
-        assertThat(ask(cadre, "/baocao").path("text").asText()).startsWith("Lệnh /baocao dành cho Chủ tịch");
+        assertThat(ask(cadre, "/nopbaocao").path("text").asText()).startsWith("Lệnh /nopbaocao dành cho Chủ tịch");
     }
 
     private JsonNode press(long user, JsonNode message, String label) {

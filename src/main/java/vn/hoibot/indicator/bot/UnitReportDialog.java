@@ -27,7 +27,7 @@ import vn.hoibot.member.Accounts;
 import vn.hoibot.org.UnitView;
 
 /**
- * {@code /baocao [period]}: the commune chair's unit period report (báo cáo của cơ sở) for one half-year or year
+ * {@code /nopbaocao [period]}: the commune chair's unit period report (báo cáo của cơ sở) for one half-year or year
  * (default: the half-year that ended last), all by buttons: does the unit run "1+1", does it run "3 có, 3 biết", then
  * the bot's own evidence beside her answers and a confirm. A report already given for the period is replaced only
  * after she confirms. Every step travels in the button's payload, so a restart loses nothing.
@@ -67,12 +67,12 @@ class UnitReportDialog implements CommandHandler, ButtonAction<UnitReportDialog.
 
     @Override
     public String command() {
-        return "baocao";
+        return "nopbaocao";
     }
 
     @Override
     public String descriptionKey() {
-        return "indicator.command.baocao";
+        return "indicator.command.nopbaocao";
     }
 
     @Override
