@@ -73,7 +73,7 @@ class ConsoleChannelTests {
             expect(captured, "Bây giờ chị là Nguyễn Ngọc Lụa");
             type(keyboard, "/thongbao");
             expect(captured, "nội dung");
-            String longLine = "Kính mời chị em đến dự buổi sinh hoạt chi hội tháng mười hai. ".repeat(64)
+            String longLine = "Kính mời chị em đến dự buổi sinh hoạt chi hội tháng mười hai. ".repeat(70)
                     .substring(0, 4000).strip();
             type(keyboard, longLine);
             expect(captured, "[1] ");
