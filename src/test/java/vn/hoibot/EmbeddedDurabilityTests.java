@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,5 +69,32 @@ class EmbeddedDurabilityTests {
             assertThat(found).containsExactly(1, 2, 3, 4);
         }
         assertThat(Files.list(dir).count()).isPositive();
+    }
+
+    /**
+     * The whole application on the embedded file database, stopped as a service manager stops it (SIGTERM): it
+     * closes in order (the dispatcher releases its claims, then the pool, then H2), with no "Database is already
+     * closed" on the way.
+     */
+    @Test
+    void stopsInOrderOnTheEmbeddedDatabase(@TempDir Path dir) throws Exception {
+        String url = embeddedUrl().replace("./data/hoibot", dir.resolve("hoibot").toString().replace('\\', '/'));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path log = dir.resolve("out.log");
+        Process app = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                HoiBotApplication.class.getName(), "--spring.datasource.url=" + url, "--hoibot.test.keep-datasource=true",
+                "--spring.main.web-application-type=none", "--hoibot.demo.load=never", "--hoibot.console.enabled=false",
+                "--hoibot.broadcast.poll-interval=50ms").redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(180))
+                    .until(() -> Files.exists(log) && Files.readString(log).contains("Started HoiBotApplication"));
+            app.destroy(); // SIGTERM
+            assertThat(app.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            app.destroyForcibly();
+        }
+        String out = Files.readString(log);
+        assertThat(out).contains("Broadcast dispatcher").contains("stopped")
+                .doesNotContain("Database is already closed").doesNotContain("Exception");
     }
 }

@@ -184,6 +184,18 @@ public class IndicatorEngine {
                 day, values, results);
     }
 
+    /**
+     * The branches in the subtree of {@code unitId} on the period's last day that held no activity in the period
+     * (the reading of C2: an activity of a group fills its branch; cancelled ones do not count).
+     */
+    public List<IdleBranch> idleBranches(long unitId, ReportPeriod period) {
+        ZoneId zone = clock.getZone();
+        LocalDate day = period.to();
+        Ask ask = new Ask(unitId, period.from(), day, start(period.from(), zone), start(day.plusDays(1), zone),
+                start(day.minusYears(1).plusDays(1), zone), properties.communeLevel(), properties.branchLevel());
+        return queries.idleBranches(ask);
+    }
+
     private List<IndicatorValue> reportingRates(Ask ask, ReportPeriod period, long communes, ZoneId zone) {
         if (!period.isReportingPeriod()) {
             return List.of(new IndicatorValue("R_RATE", 0, 0L, null, null, null),

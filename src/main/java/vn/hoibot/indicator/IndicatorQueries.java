@@ -168,6 +168,23 @@ class IndicatorQueries {
         return longs(bindSlots(bind(jdbc.sql(sql), ask), "months", months));
     }
 
+    /** Branches on {@code day} without a held activity in the period (after merges, as C2 counts them). */
+    List<IdleBranch> idleBranches(Ask ask) {
+        String sql = WITH + """
+                select u.id, u.code, u.name, t.commune_id from tree t join org_unit u on u.id = t.id
+                 where t.level = :branch and not exists (
+                   select 1 from activity a left join succ s_a on s_a.src = a.unit_id
+                     join tree t2 on t2.id = coalesce(s_a.dst, a.unit_id)
+                    where t2.branch_id = t.id and a.status <> 'CANCELLED'
+                      and a.starts_at >= :fromStart and a.starts_at < :dayEnd)
+                 order by u.code
+                """;
+        return bind(jdbc.sql(sql), ask).query((rs, n) -> {
+            long commune = rs.getLong(4);
+            return new IdleBranch(rs.getLong(1), rs.getString(2), rs.getString(3), rs.wasNull() ? null : commune);
+        }).list();
+    }
+
     /** Per commune unit: a pairing, a resource, an effective model overlapping the period; a proposal dated in it. */
     Map<Long, Records> records(Ask ask) {
         String overlap = " and %1$s.starts_on <= :day and (%1$s.ends_on is null or %1$s.ends_on >= :from) ";

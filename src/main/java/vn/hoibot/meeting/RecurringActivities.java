@@ -36,9 +36,16 @@ public class RecurringActivities {
     private final AccessPolicy policy;
     private final MeetingProperties properties;
     private final Clock clock;
+    private final org.springframework.transaction.support.TransactionTemplate tx;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     RecurringActivities(SeriesRepository series, ActivityRepository activities, Activities service,
-            Reminders reminders, Notices notices, AccessPolicy policy, MeetingProperties properties, Clock clock) {
+            Reminders reminders, Notices notices, AccessPolicy policy, MeetingProperties properties, Clock clock,
+            org.springframework.transaction.PlatformTransactionManager transactions,
+            org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        this.tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.tx.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.jdbc = jdbc;
         this.policy = policy;
         this.series = series;
         this.activities = activities;
@@ -73,15 +80,39 @@ public class RecurringActivities {
         return made.stream().map(Activity::view).toList();
     }
 
-    /** Creates the occurrences of every active series that now fall within the horizon (daily job). */
-    @Transactional
+    /**
+     * Creates the occurrences of every active series that now fall within the horizon (daily job). Each series in
+     * its own transaction: one that fails is recorded on its row and logged, tried again the next night, and
+     * does not keep the others from being extended.
+     */
     public int extendAll() {
+        List<Long> ids = tx.execute(status -> series.active().stream().map(ActivitySeries::id).toList());
         int made = 0;
-        for (ActivitySeries s : series.active()) {
-            made += materialise(s).size();
+        int failed = 0;
+        for (Long id : ids) {
+            try {
+                Integer n = tx.execute(status -> series.findById(id).map(s -> {
+                    int count = materialise(s).size();
+                    jdbc.update("update activity_series set extension_error = null, extension_failed_at = null where id = ? and extension_error is not null", id);
+                    return count;
+                }).orElse(0));
+                made += n == null ? 0 : n;
+            } catch (RuntimeException e) {
+                failed++;
+                log.warn("Recurring series {} could not be extended ({}); tried again next night", id,
+                        e.getClass().getSimpleName());
+                try {
+                    tx.executeWithoutResult(status -> jdbc.update(
+                            "update activity_series set extension_error = ?, extension_failed_at = ? where id = ?",
+                            e.getClass().getSimpleName(), clock.instant().atOffset(java.time.ZoneOffset.UTC), id));
+                } catch (RuntimeException again) {
+                    log.warn("Recurring series {}: the failure could not be recorded ({})", id,
+                            again.getClass().getSimpleName());
+                }
+            }
         }
-        if (made > 0) {
-            log.info("Created {} occurrences of recurring activities", made);
+        if (made > 0 || failed > 0) {
+            log.info("Created {} occurrences of recurring activities; {} series failed", made, failed);
         }
         return made;
     }

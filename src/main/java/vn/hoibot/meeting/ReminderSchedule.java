@@ -28,6 +28,12 @@ class ReminderSchedule {
         jobs.schedule(ReminderJob.class, name(reminderId), GROUP, ReminderJob.REMINDER_ID, reminderId, at);
     }
 
+    /** Another try of a reminder whose job failed; a job of its own, so the failed one can finish. */
+    void retry(long reminderId, int attempt, Instant at) {
+        jobs.schedule(ReminderJob.class, name(reminderId) + "-retry-" + attempt, GROUP, ReminderJob.REMINDER_ID,
+                reminderId, at);
+    }
+
     void unschedule(long reminderId) {
         jobs.delete(name(reminderId), GROUP);
     }
@@ -56,9 +62,15 @@ class ReminderSchedule {
             this.reminders = reminders;
         }
 
+        /** A failure is recorded on the reminder and tried again later (in its own transaction), never lost. */
         @Override
         public void execute(JobExecutionContext context) {
-            reminders.fire(context.getMergedJobDataMap().getLong(REMINDER_ID));
+            long id = context.getMergedJobDataMap().getLong(REMINDER_ID);
+            try {
+                reminders.fire(id);
+            } catch (RuntimeException e) {
+                reminders.failedToFire(id, e);
+            }
         }
     }
 }

@@ -26,9 +26,14 @@ class Reminders {
     private final Notices notices;
     private final MeetingProperties properties;
     private final Clock clock;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    /** Tries of a reminder whose job fails, waits doubling from one minute, before it is given up (recorded). */
+    static final int MAX_ATTEMPTS = 8;
 
     Reminders(ReminderRepository reminders, ActivityRepository activities, ReminderSchedule schedule,
-            Notices notices, MeetingProperties properties, Clock clock) {
+            Notices notices, MeetingProperties properties, Clock clock, org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.reminders = reminders;
         this.activities = activities;
         this.schedule = schedule;
@@ -89,6 +94,36 @@ class Reminders {
             reminder.sent(broadcast, now);
             log.info("Reminder {} of activity {} queued as broadcast {}", reminderId, activity.id(), broadcast);
         }
+    }
+
+    /**
+     * The reminder's job threw: the failure is recorded on its row and another try is scheduled (in a new
+     * transaction, the failed one having rolled back), up to {@link #MAX_ATTEMPTS}; then it stays PENDING with
+     * its last error, visible, and is logged.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.REQUIRES_NEW)
+    public void failedToFire(long reminderId, RuntimeException failure) {
+        String error = failure.getClass().getSimpleName();
+        int updated = jdbc.update("""
+                update activity_reminder set attempts = attempts + 1, last_error = ?
+                where id = ? and status = 'PENDING'""", error.length() > 80 ? error.substring(0, 80) : error, reminderId);
+        if (updated == 0) {
+            return;
+        }
+        Integer attempts = jdbc.queryForObject("select attempts from activity_reminder where id = ?", Integer.class,
+                reminderId);
+        int attempt = attempts == null ? 1 : attempts;
+        if (attempt >= MAX_ATTEMPTS) {
+            log.warn("Reminder {} failed {} times ({}); given up", reminderId, attempt, error);
+            return;
+        }
+        Instant at = clock.instant().plus(retryDelay(attempt));
+        schedule.retry(reminderId, attempt, at);
+        log.warn("Reminder {} failed ({}), try {}; tried again at {}", reminderId, error, attempt, at);
+    }
+
+    static Duration retryDelay(int attempt) {
+        return Duration.ofMinutes(1L << Math.min(attempt - 1, 10));
     }
 
     /**

@@ -87,7 +87,7 @@ class RunStore {
                   union all
                   select l.unit_id from org_unit_parent l join t on l.parent_id = t.id
                    where l.valid_from <= :day and (l.valid_to is null or l.valid_to > :day))
-                select """ + COLUMNS + " from survey_run r join t on t.id = r.unit_id order by r.created_at desc, r.id desc")
+                """ + "select " + COLUMNS + " from survey_run r join t on t.id = r.unit_id order by r.created_at desc, r.id desc")
                 .param("root", unitId).param("day", day).query(RunStore::run).list().stream().limit(limit).toList();
     }
 

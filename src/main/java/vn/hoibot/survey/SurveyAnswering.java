@@ -29,7 +29,8 @@ import vn.hoibot.time.ServiceZone;
 class SurveyAnswering {
 
     /** Where a response stands: its run and form, the answers that count, and the question to ask (empty: done). */
-    record Position(SurveyRun run, SurveyForm form, Response response, Answers answers, Optional<Question> current) {
+    record Position(SurveyRun run, SurveyForm form, Response response, Answers answers, Optional<Question> current,
+            boolean previous) {
         int[] progress(LocalDate today) {
             return current.map(q -> new FormWalk(form, today).progress(answers, q.name())).orElse(new int[] { 0, 0 });
         }
@@ -98,7 +99,9 @@ class SurveyAnswering {
         Answers answers = walk.effective(responses.answers(response.id()));
         Optional<Question> at = question == null ? Optional.empty()
                 : walk.asked(answers).stream().filter(q -> q.name().equals(question)).findFirst();
-        return new Position(run, form, response, answers, at.isPresent() ? at : walk.firstOpen(answers));
+        Optional<Question> current = at.isPresent() ? at : walk.firstOpen(answers);
+        boolean previous = current.flatMap(q -> walk.previous(answers, q.name())).isPresent();
+        return new Position(run, form, response, answers, current, previous);
     }
 
     /** A typed answer; saved when it passes, then where she goes next. */

@@ -126,6 +126,17 @@ public class IndicatorEngineTests {
     }
 
     @Test
+    void listsTheBranchesWithoutAHeldActivityInAMonth() {
+        // June 2026: B1's activity was cancelled, C1 held none (its July activity is after the month)
+        assertThat(engine.idleBranches(data.units.get("PROV"), periods.parse("6-2026")))
+                .extracting(IdleBranch::code).containsExactly("B1", "C1");
+        assertThat(engine.idleBranches(data.units.get("PROV"), periods.parse("6-2026")))
+                .extracting(IdleBranch::communeId).containsExactly(data.units.get("XA_A"), data.units.get("XA_C"));
+        // March 2026: A1's month is filled by its group's activity
+        assertThat(engine.idleBranches(data.units.get("XA_A"), periods.parse("3-2026"))).isEmpty();
+    }
+
+    @Test
     void computesTheComponentsOfEveryCommuneUnit() {
         assertThat(commune("XA_A").components()).containsExactlyInAnyOrderEntriesOf(components(1, 1, 1, 1, 1, 1));
         assertThat(commune("XA_C").components()).containsExactlyInAnyOrderEntriesOf(components(1, 0, 0, 0, 1, 0));

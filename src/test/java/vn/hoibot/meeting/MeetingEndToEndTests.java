@@ -490,11 +490,20 @@ class MeetingEndToEndTests extends EndToEndTest {
         recurring.extendAll();
         assertThat(count("select count(*) from activity where series_id = ?", series)).isEqualTo(occurrences.size());
 
+        // a series whose rule can no longer be read: its failure is recorded, and the others are still extended
+        jdbc.update("""
+                insert into activity_series (unit_id, type_code, title, place, audience_kind, rule, start_time,
+                  duration_minutes, created_at)
+                select unit_id, type_code, title, place, audience_kind, 'broken', start_time, duration_minutes, created_at
+                from activity_series where id = ?""", series);
+
         // a month later the job adds what came within the horizon, once; the skipped day stays skipped
         clock.advance(Duration.ofDays(31));
         recurring.extendAll();
         int extended = count("select count(*) from activity where series_id = ?", series);
         assertThat(extended).isGreaterThan(occurrences.size());
+        assertThat(count("select count(*) from activity_series where rule = 'broken' and extension_error is not null")).isOne();
+        jdbc.update("delete from activity_series where rule = 'broken'");
         recurring.extendAll();
         assertThat(count("select count(*) from activity where series_id = ?", series)).isEqualTo(extended);
         assertThat(count("select count(*) from activity where series_id = ? and status = 'CANCELLED'", series)).isOne();

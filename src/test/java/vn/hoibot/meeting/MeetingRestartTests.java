@@ -226,4 +226,34 @@ class MeetingRestartTests {
             throw new IllegalStateException(e);
         }
     }
+
+    @Test
+    void aReminderWhoseJobFailsIsRecordedAndTriedAgain() {
+        Map<String, Object> database = TestDatabaseEnvironment.freshDatabase();
+        String title = "Buổi nhắc bị lỗi";
+        try (ConfigurableApplicationContext ctx = start(database)) {
+            JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);
+            Branch branch = branch(ctx);
+            // the database refuses the reminder's broadcast: the job throws
+            jdbc.execute("alter table broadcast add constraint test_no_reminder check (kind <> 'REMINDER')");
+            long id = activityRemindedIn(ctx, branch, 2, title);
+            long reminder = jdbc.queryForObject(
+                    "select id from activity_reminder where activity_id = ? order by fire_at limit 1", Long.class, id);
+            await().atMost(Duration.ofSeconds(40)).until(() -> jdbc.queryForObject(
+                    "select attempts from activity_reminder where id = ?", Integer.class, reminder) == 1);
+            assertThat(jdbc.queryForObject("select status from activity_reminder where id = ?", String.class, reminder))
+                    .isEqualTo("PENDING");
+            assertThat(jdbc.queryForObject("select last_error from activity_reminder where id = ?", String.class,
+                    reminder)).isNotBlank();
+            assertThat(branch.chats()).allMatch(chat -> remindersTo(chat, title) == 0);
+
+            jdbc.execute("alter table broadcast drop constraint test_no_reminder");
+            // its retry is due a minute later; the test brings it forward, as tests that move the clock do
+            ctx.getBean(vn.hoibot.time.OneShotJobs.class).moveTo("reminder-" + reminder + "-retry-1", "meeting",
+                    ctx.getBean(Clock.class).instant());
+            await().atMost(Duration.ofSeconds(40)).until(() -> sentReminders(ctx, id) == 1);
+            await().atMost(Duration.ofSeconds(20)).until(() -> branch.chats().stream()
+                    .allMatch(chat -> remindersTo(chat, title) == 1));
+        }
+    }
 }

@@ -145,8 +145,13 @@ class OnboardingTests extends EndToEndTest {
 
         JsonNode request = telegram.awaitSent(TOKEN, headUser, b -> FakeTelegram.textContains(b, "Đề nghị vào Hội mới"));
         assertThat(request.path("text").asText()).contains("Vũ Thị Mai").contains("Chi hội xóm Đông");
+        // written to the durable outbox with the request, not held in memory as a reply
+        await().until(() -> jdbc.queryForObject("select count(*) from outbox where chat_id = ? and status = 'SENT'",
+                Integer.class, String.valueOf(headUser)) == 1);
         deliver(FakeTelegram.button(headUser, FakeTelegram.buttonData(request, "Duyệt"), 77));
         telegram.awaitSent(TOKEN, newcomer, b -> FakeTelegram.textContains(b, "Chúc mừng"));
+        await().until(() -> jdbc.queryForObject("select count(*) from outbox where chat_id = ? and status = 'SENT'",
+                Integer.class, String.valueOf(newcomer)) == 1);
         JsonNode edited = telegram.requests(TOKEN, "editmessagetext").stream()
                 .filter(b -> b.path("chat_id").asText().equals(String.valueOf(headUser))
                         && b.path("text").asText().contains("Đã duyệt")).findFirst().orElseThrow();

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.hoibot.broadcast.AudienceMembers;
 import vn.hoibot.broadcast.AudienceSource;
 import vn.hoibot.broadcast.NewBroadcast.Recipient;
 import vn.hoibot.chat.ChatContext;
@@ -46,9 +47,11 @@ class Audiences {
     private final OrgService org;
     private final Clock clock;
     private final List<AudienceSource> sources;
+    private final AudienceMembers audienceMembers;
 
     Audiences(AccessPolicy policy, Accounts accounts, MemberDirectory members, OrgService org, Clock clock,
-            List<AudienceSource> sources) {
+            List<AudienceSource> sources, AudienceMembers audienceMembers) {
+        this.audienceMembers = audienceMembers;
         this.policy = policy;
         this.accounts = accounts;
         this.members = members;
@@ -59,21 +62,7 @@ class Audiences {
 
     /** The audiences she may choose, as button label → spec: each of her units, its children, and tags. */
     Map<String, String> choices(ChatContext ctx, Actor actor) {
-        LocalDate today = LocalDate.now(clock);
-        Map<String, String> choices = new LinkedHashMap<>();
-        for (long unitId : policy.units(actor, Permission.BROADCAST)) {
-            UnitView unit = org.find(unitId).orElseThrow();
-            choices.put(ctx.text("broadcast.audience.unit", unit.name()), "u:" + unitId);
-            for (UnitView child : org.children(unitId, today)) {
-                choices.put(ctx.text("broadcast.audience.unit", org.label(child)), "u:" + child.id());
-            }
-            for (MemberTag tag : MemberTag.values()) {
-                choices.put(ctx.text("broadcast.audience.tag", ctx.text(tag.messageKey()), unit.name()),
-                        "t:" + unitId + ":" + tag.name());
-            }
-        }
-        sources.forEach(source -> choices.putAll(source.choices(ctx, actor)));
-        return choices;
+        return audienceMembers.choices(ctx, actor, Permission.BROADCAST);
     }
 
     /** An audience another module offers: its members with a linked chat, one recipient per chat. */

@@ -38,9 +38,11 @@ class ContactLinking implements Dialog, InboundFallback.Contacts {
     private final MemberDirectory directory;
     private final OrgService org;
     private final MemberMenus menus;
+    private final org.springframework.beans.factory.ObjectProvider<vn.hoibot.chat.DurableMessages> durable;
 
     ContactLinking(Consents consents, JoinRequests joinRequests, Linking linking, Accounts accounts, MemberDirectory directory, OrgService org,
-            MemberMenus menus) {
+            MemberMenus menus, org.springframework.beans.factory.ObjectProvider<vn.hoibot.chat.DurableMessages> durable) {
+        this.durable = durable;
         this.consents = consents;
         this.joinRequests = joinRequests;
         this.linking = linking;
@@ -108,13 +110,14 @@ class ContactLinking implements Dialog, InboundFallback.Contacts {
         var id = new JoinDecisions.Request(requested.requestId());
         for (Accounts.MemberChat chat : chats) {
             Locale locale = chat.locale();
-            ctx.reply(new Outbound(chat.chatId(), ctx.textIn(locale, "member.join.request", name, request.phone(),
+            Outbound ask = new Outbound(chat.chatId(), ctx.textIn(locale, "member.join.request", name, request.phone(),
                     unitName(requested.unitId()), inviter), false, List.of(List.of(
                             ctx.buttonFor(chat.userId(), ctx.textIn(locale, "member.join.approve"),
                                     JoinDecisions.APPROVE, id),
                             ctx.buttonFor(chat.userId(), ctx.textIn(locale, "member.join.reject"),
                                     JoinDecisions.REJECT, id))),
-                    null, false, null));
+                    null, false, null);
+            JoinDecisions.sendDurably(durable, ctx, ask, chat.memberId());
         }
     }
 

@@ -21,6 +21,20 @@ class JoinDecisions {
     static final String APPROVE = "member.join.approve";
     static final String REJECT = "member.join.reject";
 
+    /**
+     * To someone other than the presser: through the durable outbox in this transaction when there is one (the
+     * application has it), else as an after-commit reply (a context without the broadcast module).
+     */
+    static void sendDurably(org.springframework.beans.factory.ObjectProvider<vn.hoibot.chat.DurableMessages> durable,
+            vn.hoibot.chat.ChatContext ctx, Outbound message, Long memberId) {
+        vn.hoibot.chat.DurableMessages messages = durable.getIfAvailable();
+        if (messages == null) {
+            ctx.reply(message);
+        } else {
+            messages.send(ctx.sender().channel(), message, memberId);
+        }
+    }
+
     private JoinDecisions() {
     }
 
@@ -30,8 +44,11 @@ class JoinDecisions {
         private final JoinRequests joinRequests;
         private final Accounts accounts;
         private final OrgService org;
+        private final org.springframework.beans.factory.ObjectProvider<vn.hoibot.chat.DurableMessages> durable;
 
-        Approve(JoinRequests joinRequests, Accounts accounts, OrgService org) {
+        Approve(JoinRequests joinRequests, Accounts accounts, OrgService org,
+                org.springframework.beans.factory.ObjectProvider<vn.hoibot.chat.DurableMessages> durable) {
+            this.durable = durable;
             this.joinRequests = joinRequests;
             this.accounts = accounts;
             this.org = org;
@@ -54,8 +71,8 @@ class JoinDecisions {
             MemberView member = joinRequests.approve(id, accounts.actor(ctx.sender()));
             String unit = org.find(request.unitId()).map(u -> u.name()).orElse("");
             ctx.edit(messageId, ctx.message("member.join.approved_by_you", member.fullName(), unit));
-            ctx.reply(Outbound.text(request.chatId(), ctx.textIn(Messages.fromLanguageCode(request.language()),
-                    "member.join.approved", unit)));
+            sendDurably(durable, ctx, Outbound.text(request.chatId(), ctx.textIn(Messages.fromLanguageCode(request.language()),
+                    "member.join.approved", unit)), member.id());
         }
     }
 
@@ -64,8 +81,11 @@ class JoinDecisions {
 
         private final JoinRequests joinRequests;
         private final Accounts accounts;
+        private final org.springframework.beans.factory.ObjectProvider<vn.hoibot.chat.DurableMessages> durable;
 
-        Reject(JoinRequests joinRequests, Accounts accounts) {
+        Reject(JoinRequests joinRequests, Accounts accounts,
+                org.springframework.beans.factory.ObjectProvider<vn.hoibot.chat.DurableMessages> durable) {
+            this.durable = durable;
             this.joinRequests = joinRequests;
             this.accounts = accounts;
         }
@@ -84,8 +104,8 @@ class JoinDecisions {
         public void onPress(ChatContext ctx, Request payload, String messageId) {
             var request = joinRequests.reject(payload.joinRequestId(), accounts.actor(ctx.sender()));
             ctx.edit(messageId, ctx.message("member.join.rejected_by_you", request.fullName()));
-            ctx.reply(Outbound.text(request.chatId(), ctx.textIn(Messages.fromLanguageCode(request.language()),
-                    "member.join.rejected")));
+            sendDurably(durable, ctx, Outbound.text(request.chatId(), ctx.textIn(Messages.fromLanguageCode(request.language()),
+                    "member.join.rejected")), null);
         }
     }
 }

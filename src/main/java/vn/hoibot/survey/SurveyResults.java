@@ -1,0 +1,107 @@
+package vn.hoibot.survey;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.hoibot.survey.form.Question;
+import vn.hoibot.survey.form.SurveyForm;
+
+/**
+ * A run's figures inside a unit's subtree (as the tree stands on the day), computed from the invitees' units:
+ * progress (invited, finished, partly answered, not started) and, over finished responses, per question the count
+ * of each choice, or the count, mean, median, minimum and maximum of numbers.
+ */
+@Component
+class SurveyResults {
+
+    record Progress(long invited, long finished, long started) {
+        long notStarted() {
+            return invited - finished - started;
+        }
+    }
+
+    /** The figures of one question: choice name → count (selects), or the numbers given (sorted). */
+    record QuestionFigures(Question question, long answered, Map<String, Long> choices, List<BigDecimal> numbers) {
+    }
+
+    private static final String TREE = """
+            with recursive tree (id) as (
+              select u.id from org_unit u where u.id = :root
+              union all
+              select l.unit_id from org_unit_parent l join tree t on l.parent_id = t.id
+               where l.valid_from <= :day and (l.valid_to is null or l.valid_to > :day))
+            """;
+
+    private final JdbcClient jdbc;
+
+    SurveyResults(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional(readOnly = true)
+    Progress progress(long runId, long unitId, LocalDate day) {
+        return jdbc.sql(TREE + """
+                select count(*),
+                       coalesce(sum(case when r.status = 'FINISHED' then 1 else 0 end), 0),
+                       coalesce(sum(case when r.status = 'IN_PROGRESS' then 1 else 0 end), 0)
+                  from survey_invitee i join tree t on t.id = i.unit_id
+                  left join survey_response r on r.run_id = i.run_id and r.member_id = i.member_id
+                 where i.run_id = :run""").param("root", unitId).param("day", day).param("run", runId)
+                .query((rs, n) -> new Progress(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single();
+    }
+
+    @Transactional(readOnly = true)
+    List<QuestionFigures> figures(long runId, SurveyForm form, long unitId, LocalDate day) {
+        Map<String, Map<String, Long>> choices = new HashMap<>();
+        Map<String, List<BigDecimal>> numbers = new HashMap<>();
+        Map<String, Long> answered = new HashMap<>();
+        jdbc.sql(TREE + """
+                select a.question, a.answer_value
+                  from survey_response r
+                  join survey_invitee i on i.run_id = r.run_id and i.member_id = r.member_id
+                  join tree t on t.id = i.unit_id
+                  join survey_answer a on a.response_id = r.id
+                 where r.run_id = :run and r.status = 'FINISHED' and a.answer_value <> ''""")
+                .param("root", unitId).param("day", day).param("run", runId).query(rs -> {
+                    String q = rs.getString(1);
+                    String v = rs.getString(2);
+                    answered.merge(q, 1L, Long::sum);
+                    Question question = form.question(q).orElse(null);
+                    if (question == null) {
+                        return;
+                    }
+                    if (question.type().select()) {
+                        Map<String, Long> counts = choices.computeIfAbsent(q, k -> new HashMap<>());
+                        for (String name : v.split(" ")) {
+                            counts.merge(name, 1L, Long::sum);
+                        }
+                    } else if (question.type().numeric()) {
+                        numbers.computeIfAbsent(q, k -> new ArrayList<>()).add(new BigDecimal(v));
+                    }
+                });
+        List<QuestionFigures> out = new ArrayList<>();
+        for (Question q : form.questions()) {
+            if (!q.type().answered()) {
+                continue;
+            }
+            Map<String, Long> ordered = new LinkedHashMap<>();
+            if (q.type().select()) {
+                form.choicesOf(q).forEach(c -> ordered.put(c.name(), choices.getOrDefault(q.name(), Map.of())
+                        .getOrDefault(c.name(), 0L)));
+            }
+            List<BigDecimal> nums = new ArrayList<>(numbers.getOrDefault(q.name(), List.of()));
+            nums.sort(null);
+            out.add(new QuestionFigures(q, answered.getOrDefault(q.name(), 0L), ordered, nums));
+        }
+        return out;
+    }
+}
