@@ -1,7 +1,6 @@
 package vn.hoibot.admin;
 
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
@@ -20,6 +19,7 @@ import vn.hoibot.access.Permission;
 import vn.hoibot.access.Role;
 import vn.hoibot.access.RoleAssignments;
 import vn.hoibot.member.MemberMenus;
+import vn.hoibot.member.Vocabulary;
 
 /** /capquyen <phone> <role> <unit code>: assigns a role on a unit (covers its subtree). Admins and chairs. */
 @Component
@@ -31,9 +31,11 @@ class AssignRoleCommand implements CommandHandler {
     private final AccessPolicy policy;
     private final OrgService org;
     private final MemberMenus menus;
+    private final Vocabulary vocabulary;
 
     AssignRoleCommand(Accounts accounts, MemberDirectory directory, RoleAssignments roles, AccessPolicy policy,
-            OrgService org, MemberMenus menus) {
+            OrgService org, MemberMenus menus, Vocabulary vocabulary) {
+        this.vocabulary = vocabulary;
         this.menus = menus;
         this.accounts = accounts;
         this.directory = directory;
@@ -57,20 +59,22 @@ class AssignRoleCommand implements CommandHandler {
         return Menu.ADMIN;
     }
 
+    /**
+     * {@code /capquyen 0900000031 Chi hội trưởng ND-HH-HV-CH01}: the phone first, the unit code last, the role in
+     * between in Vietnamese or a short form ({@code CHT}, {@code Tổ trưởng}, {@code Chủ tịch}).
+     */
     @Override
     public void handle(ChatContext ctx, String args) {
         String[] parts = args.strip().split("\\s+");
-        if (parts.length != 3) {
-            throw new UserFacingException("member.role.usage", roleNames());
+        if (parts.length < 3) {
+            throw new UserFacingException("member.role.usage", roleNames(ctx));
         }
-        Role role;
-        try {
-            role = Role.valueOf(parts[1].toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new UserFacingException("member.role.usage", roleNames());
-        }
-        UnitView unit = org.findByCode(parts[2]).orElseThrow(() -> new UserFacingException("org.unit.not_found", parts[2]));
-        // the permission first, and the same answer for an unknown number as for a unit she may not act on, so
+        String roleText = String.join(" ", Arrays.copyOfRange(parts, 1, parts.length - 1));
+        Role role = vocabulary.role(roleText)
+                .orElseThrow(() -> new UserFacingException("member.role.unknown", roleText, roleNames(ctx)));
+        String code = parts[parts.length - 1];
+        UnitView unit = org.findByCode(code).orElseThrow(() -> new UserFacingException("org.unit.not_found", code));
+        // the permission first, and the same answer for an unknown number as for a member she may not act on, so
         // nobody can test whether a number belongs to a member
         Actor actor = accounts.actor(ctx.sender());
         if (!policy.can(actor, Permission.ASSIGN_ROLES, unit.id())) {
@@ -84,7 +88,9 @@ class AssignRoleCommand implements CommandHandler {
         ctx.reply("member.role.assigned", member.fullName(), ctx.text(role.messageKey()), unit.name());
     }
 
-    private static String roleNames() {
-        return Arrays.stream(Role.values()).map(Role::name).collect(Collectors.joining(", "));
+    /** The roles one may give, in Vietnamese: {@code Tổ trưởng, Chi hội phó, Chi hội trưởng…}. */
+    private static String roleNames(ChatContext ctx) {
+        return Arrays.stream(Role.values()).filter(r -> r != Role.MEMBER).map(r -> ctx.text(r.messageKey()))
+                .collect(Collectors.joining(", "));
     }
 }

@@ -17,6 +17,7 @@ import vn.hoibot.chat.ButtonAction;
 import vn.hoibot.chat.ButtonPayloads;
 import vn.hoibot.chat.ButtonPayloads.None;
 import vn.hoibot.chat.ChatContext;
+import vn.hoibot.text.Texts;
 import vn.hoibot.chat.CommandHandler;
 import vn.hoibot.chat.UserFacingException;
 import vn.hoibot.member.Accounts;
@@ -38,7 +39,7 @@ class RestructureCommand implements CommandHandler {
 
     static final String APPLY = "member.unit.apply";
     static final String CANCEL = "member.unit.cancel";
-    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(ResolverStyle.STRICT);
+    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT);
 
     private final Accounts accounts;
     private final AccessPolicy policy;
@@ -69,9 +70,12 @@ class RestructureCommand implements CommandHandler {
 
     @Override
     public void handle(ChatContext ctx, String args) {
-        String[] words = args.strip().split("\\s+");
         Actor actor = accounts.actor(ctx.sender());
-        if (words.length == 2 && words[0].equals("xem")) {
+        if (policy.units(actor, Permission.RESTRUCTURE).isEmpty()) {
+            throw new UserFacingException("member.unit.admins_only"); // nor the usage: it is not hers to use
+        }
+        String[] words = args.strip().split("\\s+");
+        if (words.length == 2 && Texts.fold(words[0]).equals("xem")) {
             // only inside her subtree; a unit she may not see is answered as one that does not exist
             show(ctx, org.findByCode(words[1]).filter(u -> policy.can(actor, Permission.VIEW_MEMBERS, u.id()))
                     .orElseThrow(() -> new UserFacingException("org.unit.not_found", words[1])));
@@ -81,7 +85,7 @@ class RestructureCommand implements CommandHandler {
         for (String code : change.codes()) {
             policy.require(actor, Permission.RESTRUCTURE, unit(code).id());
         }
-        ctx.reply(ctx.message("member.unit.confirm", change.describe(ctx)).withButtons(List.of(List.of(
+        ctx.reply(ctx.message("member.unit.confirm", change.describe(ctx, this::named)).withButtons(List.of(List.of(
                 ctx.button("member.unit.apply_button", APPLY, new Pending(change.text())),
                 ctx.button("member.unit.cancel_button", CANCEL, ButtonPayloads.NONE)))));
     }
@@ -97,6 +101,11 @@ class RestructureCommand implements CommandHandler {
                 org.children(unit.id(), today).size(), history.isEmpty() ? "—" : history);
     }
 
+    /** {@code ND-HH-HV-CH01 (Chi hội Xóm Trung)}: the code she typed with the unit's name. */
+    private String named(String code) {
+        return org.findByCode(code).map(u -> u.code() + " (" + org.label(u) + ")").orElse(code);
+    }
+
     private UnitView unit(String code) {
         return org.findByCode(code).orElseThrow(() -> new UserFacingException("org.unit.not_found", code));
     }
@@ -108,8 +117,13 @@ class RestructureCommand implements CommandHandler {
     /** A parsed restructuring: kept as its text in the confirm button's payload. */
     record Change(String kind, List<String> sources, String target, String parts, LocalDate on, String text) {
 
+        /** {@code gộp A,B vào C 1/7/2026} (accents optional, as she types them). */
         static Change parse(String text) {
             String[] w = text.split("\\s+");
+            if (w.length == 5) {
+                w[0] = Texts.fold(w[0]);
+                w[2] = Texts.fold(w[2]);
+            }
             if (w.length != 5 || !Set.of("gop", "chuyen", "tach").contains(w[0])
                     || !(w[2].equals("vao") || w[2].equals("thanh"))) {
                 throw new UserFacingException("member.unit.usage");
@@ -133,9 +147,9 @@ class RestructureCommand implements CommandHandler {
             return codes;
         }
 
-        String describe(ChatContext ctx) {
-            return ctx.text("member.unit.kind." + kind, String.join(", ", sources), target == null ? parts : target,
-                    DATE.format(on));
+        String describe(ChatContext ctx, java.util.function.UnaryOperator<String> named) {
+            return ctx.text("member.unit.kind." + kind, sources.stream().map(named).collect(Collectors.joining(", ")),
+                    target == null ? parts : named.apply(target), DATE.format(on));
         }
     }
 
@@ -182,7 +196,8 @@ class RestructureCommand implements CommandHandler {
                 }
                 default -> restructuring.split(sources.get(0), parts(change.parts()), change.on());
             }
-            ctx.edit(messageId, ctx.message("member.unit.applied", change.describe(ctx)));
+            ctx.edit(messageId, ctx.message("member.unit.applied", change.describe(ctx, code -> org.findByCode(code)
+                    .map(u -> u.code() + " (" + org.label(u) + ")").orElse(code))));
         }
 
         private long target(Change change, Actor actor) {

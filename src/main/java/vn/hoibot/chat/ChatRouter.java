@@ -217,7 +217,8 @@ public class ChatRouter {
         if (dialog.isPresent()) {
             dialog.get().onText(ctx, ctx.dialog().orElseThrow(), text);
         } else {
-            ctx.reply("chat.text.not_understood");
+            String smallTalk = SmallTalk.replyKey(text);
+            ctx.reply(smallTalk != null ? smallTalk : "chat.text.not_understood");
         }
     }
 

@@ -5,9 +5,12 @@ package vn.hoibot.chat;
  */
 public interface CommandHandler {
 
-    /** Who sees the command in the channel's menu. */
+    /**
+     * Who sees the command in the channel's menu and in /help: everyone (a guest too), linked members, leaders,
+     * admins, or nobody.
+     */
     enum Menu {
-        EVERYONE, LEADER, ADMIN, HIDDEN
+        EVERYONE, MEMBER, LEADER, ADMIN, HIDDEN
     }
 
     /** The command without slash: ASCII a-z, 0-9 and _, at most 32 characters. */

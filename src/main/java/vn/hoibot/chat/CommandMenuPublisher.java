@@ -8,7 +8,7 @@ import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
-/** Publishes the everyone-menu of commands to a channel, in Vietnamese (default) and English. */
+/** Publishes the members' menu of commands to a channel, in Vietnamese (default) and English. */
 @Component
 public class CommandMenuPublisher {
 
@@ -34,12 +34,13 @@ public class CommandMenuPublisher {
     }
 
     List<Channel.CommandInfo> menu(Locale locale) {
-        return menu(locale, Set.of(CommandHandler.Menu.EVERYONE));
+        return menu(locale, Set.of(CommandHandler.Menu.EVERYONE, CommandHandler.Menu.MEMBER));
     }
 
     List<Channel.CommandInfo> menu(Locale locale, Set<CommandHandler.Menu> menus) {
         return commands.orderedStream()
-                .filter(c -> c.menu() == CommandHandler.Menu.EVERYONE || menus.contains(c.menu()))
+                .filter(c -> c.menu() == CommandHandler.Menu.EVERYONE || c.menu() == CommandHandler.Menu.MEMBER
+                        || menus.contains(c.menu()))
                 .filter(c -> c.menu() != CommandHandler.Menu.HIDDEN)
                 .sorted(Comparator.comparing(CommandHandler::command))
                 .map(c -> new Channel.CommandInfo(c.command(), messages.get(locale, c.descriptionKey())))

@@ -1,5 +1,6 @@
 package vn.hoibot.chat;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -8,9 +9,13 @@ import java.util.Optional;
  */
 public interface ConsoleIdentities {
 
-    /** A person the console may act as. */
-    record Identity(String userId, String displayName) {
+    /** A person the console may act as: her console user id (also her chat), her name and where she belongs. */
+    record Identity(String userId, String displayName, String description) {
     }
 
-    Optional<Identity> actAs(String phoneOrName);
+    /** Who {@code phoneOrName} may mean (a phone number gives one; a name up to {@code limit}); nothing is changed. */
+    List<Identity> candidates(String phoneOrName, int limit);
+
+    /** Becomes one of the candidates: her console account is linked to her. */
+    Optional<Identity> become(String userId);
 }

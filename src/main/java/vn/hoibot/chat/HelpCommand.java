@@ -36,15 +36,32 @@ class HelpCommand implements CommandHandler {
         return true;
     }
 
+    /**
+     * One section per menu she sees (everyone, members, leaders, admins), each command once, in the section of its
+     * menu, followed by that section's hints (what she can do without a command). A guest sees only the first
+     * section and how to link.
+     */
     @Override
     public void handle(ChatContext ctx, String args) {
         Set<Menu> visible = visibleMenus(ctx.sender(), menus.getIfAvailable());
-        String lines = router.commands().stream()
-                .filter(c -> visible.contains(c.menu()))
-                .sorted(Comparator.comparing(CommandHandler::menu).thenComparing(CommandHandler::command))
-                .map(c -> "/" + c.command() + " — " + ctx.text(c.descriptionKey()))
-                .collect(Collectors.joining("\n"));
-        ctx.reply("chat.help.text", lines);
+        StringBuilder text = new StringBuilder(ctx.text(visible.contains(Menu.MEMBER) ? "chat.help.intro"
+                : "chat.help.intro_guest"));
+        for (Menu menu : visible) {
+            String lines = router.commands().stream().filter(c -> c.menu() == menu)
+                    .sorted(Comparator.comparing(CommandHandler::command))
+                    .map(c -> "/" + c.command() + " — " + ctx.text(c.descriptionKey()))
+                    .distinct().collect(Collectors.joining("\n"));
+            if (lines.isEmpty()) {
+                continue;
+            }
+            String key = "chat.help." + menu.name().toLowerCase(java.util.Locale.ROOT);
+            text.append("\n\n").append(ctx.text(key + ".title")).append('\n').append(lines);
+            String hints = ctx.text(key + ".hints");
+            if (!hints.isBlank()) {
+                text.append('\n').append(hints);
+            }
+        }
+        ctx.reply(Outbound.text(ctx.sender().chatId(), text.toString()));
     }
 
     static Set<Menu> visibleMenus(Sender sender, CommandMenus menus) {

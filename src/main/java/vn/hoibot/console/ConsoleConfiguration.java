@@ -21,7 +21,7 @@ class ConsoleConfiguration {
 
     @Bean
     ConsoleRunner consoleRunner(ConsoleChannel channel, InboundQueue queue,
-            ObjectProvider<ConsoleIdentities> identities, Messages messages) {
-        return new ConsoleRunner(channel, queue, identities, messages, System.in, System.out);
+            ObjectProvider<ConsoleIdentities> identities, Messages messages, ConsoleProperties properties) {
+        return new ConsoleRunner(channel, queue, identities, messages, System.in, properties.logFile());
     }
 }

@@ -94,12 +94,13 @@ public class Activities {
     public ActivityView change(Actor actor, long id, ActivityChange change) {
         Activity activity = managed(actor, id);
         Instant oldStart = activity.startsAt();
+        ActivityView before = activity.view();
         activity.change(change, clock.instant());
         if (!oldStart.equals(activity.startsAt())) {
             reminders.cancelPending(activity);
             reminders.plan(activity);
         }
-        notices.toNotified(activity, Notices.Kind.CHANGED, actor.memberId());
+        notices.toNotified(activity, Notices.Kind.CHANGED, actor.memberId(), before);
         return activity.view();
     }
 
@@ -109,7 +110,7 @@ public class Activities {
         Activity activity = managed(actor, id);
         activity.cancel(clock.instant());
         reminders.cancelPending(activity);
-        notices.toNotified(activity, Notices.Kind.CANCELLED, actor.memberId());
+        notices.toNotified(activity, Notices.Kind.CANCELLED, actor.memberId(), null);
         events.publishEvent(new MeetingCancelled(activity.id(), activity.unitId()));
         return activity.view();
     }

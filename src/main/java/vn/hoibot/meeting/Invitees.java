@@ -18,7 +18,10 @@ import vn.hoibot.member.MemberView;
 import vn.hoibot.member.Selection;
 import vn.hoibot.org.OrgService;
 
-/** Who an activity invites: the members, today, of its audience units and everything below them. */
+/**
+ * Who an activity invites: the active members, today, of its audience units and everything below them (not those
+ * who left the Union or died).
+ */
 @Component
 class Invitees {
 
@@ -43,7 +46,7 @@ class Invitees {
         Set<Long> seen = new LinkedHashSet<>();
         return activity.audienceUnits().stream()
                 .flatMap(u -> directory.membersOf(u, today, true).stream())
-                .filter(m -> !MemberStatus.ERASED.name().equals(m.status()))
+                .filter(Invitees::active)
                 .filter(m -> seen.add(m.id()))
                 .toList();
     }
@@ -59,8 +62,12 @@ class Invitees {
             return false;
         }
         Optional<Long> unit = directory.memberOf(memberId, today);
-        return unit.isPresent() && activity.audienceUnits().stream()
+        return unit.isPresent() && directory.findById(memberId).filter(Invitees::active).isPresent() && activity.audienceUnits().stream()
                 .anyMatch(u -> u.equals(unit.get()) || org.isWithin(unit.get(), u, today));
+    }
+
+    static boolean active(MemberView member) {
+        return MemberStatus.ACTIVE.name().equals(member.status());
     }
 
     /** Her unit and every unit above it today: an activity for any of them invites her. */

@@ -1,43 +1,41 @@
 package vn.hoibot.meeting;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 import org.springframework.stereotype.Component;
 
 import vn.hoibot.chat.Messages;
+import vn.hoibot.time.DateDisplay;
 import vn.hoibot.time.Recurrence;
 
-/** Renders an activity for people: its type, title, time (dd/MM/yyyy, Vietnam time), place and partners. */
+/** Renders an activity for people: its type, title, time (with the weekday, Vietnam time), place and partners. */
 @Component
 public class MeetingTexts {
 
-    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
     private final Messages messages;
-    private final Clock clock;
+    private final DateDisplay dates;
 
-    MeetingTexts(Messages messages, Clock clock) {
+    MeetingTexts(Messages messages, DateDisplay dates) {
         this.messages = messages;
-        this.clock = clock;
+        this.dates = dates;
     }
 
     public String typeLabel(String code, Locale locale) {
         return messages.get(locale, "meeting.type." + code);
     }
 
-    public String when(Instant start, Instant end) {
-        ZonedDateTime s = start.atZone(clock.getZone());
-        ZonedDateTime e = end.atZone(clock.getZone());
-        return DAY_TIME.format(s) + " – " + (s.toLocalDate().equals(e.toLocalDate()) ? TIME : DAY_TIME).format(e);
+    /** {@code Thứ Sáu 11/12/2026, 19:30 – 21:30}. */
+    public String when(Instant start, Instant end, Locale locale) {
+        return dates.span(start, end, locale);
     }
 
-    public String dayTime(Instant at) {
-        return DAY_TIME.format(at.atZone(clock.getZone()));
+    /** {@code Thứ Sáu 11/12/2026, 19:30}. */
+    public String dayTime(Instant at, Locale locale) {
+        return dates.dateTime(at, locale);
     }
 
     /** Several lines: "#id title (type)", time, place or link, partners. */
@@ -46,7 +44,7 @@ public class MeetingTexts {
                 ? messages.get(locale, "meeting.describe.title", String.valueOf(a.id()), a.title(),
                         typeLabel(a.typeCode(), locale))
                 : messages.get(locale, "meeting.describe.title_new", a.title(), typeLabel(a.typeCode(), locale)));
-        text.append('\n').append(messages.get(locale, "meeting.describe.when", when(a.startsAt(), a.endsAt())));
+        text.append('\n').append(messages.get(locale, "meeting.describe.when", when(a.startsAt(), a.endsAt(), locale)));
         if (a.place() != null) {
             text.append('\n').append(messages.get(locale, "meeting.describe.place", a.place()));
         }
@@ -57,6 +55,25 @@ public class MeetingTexts {
             text.append('\n').append(messages.get(locale, "meeting.describe.partners", a.partners()));
         }
         return text.toString();
+    }
+
+    /** What changed, a line each: {@code 🕒 Thứ Sáu 11/12/2026, 19:30 – 21:30 → Thứ Bảy 12/12/2026, 19:30 – 21:30}. */
+    public String changes(ActivityView before, ActivityView after, Locale locale) {
+        StringBuilder lines = new StringBuilder();
+        String oldWhen = when(before.startsAt(), before.endsAt(), locale);
+        String newWhen = when(after.startsAt(), after.endsAt(), locale);
+        change(lines, locale, "meeting.notice.change.when", oldWhen, newWhen);
+        change(lines, locale, "meeting.notice.change.title", before.title(), after.title());
+        change(lines, locale, "meeting.notice.change.place", before.place(), after.place());
+        change(lines, locale, "meeting.notice.change.link", before.link(), after.link());
+        return lines.toString().strip();
+    }
+
+    private void change(StringBuilder lines, Locale locale, String key, String old, String now) {
+        if (!java.util.Objects.equals(old, now)) {
+            String none = messages.get(locale, "meeting.notice.change.none");
+            lines.append(messages.get(locale, key, old == null ? none : old, now == null ? none : now)).append('\n');
+        }
     }
 
     /** {@code ngày 15 hằng tháng, 19:30} or {@code chủ nhật đầu tiên của tháng, 08:00}. */

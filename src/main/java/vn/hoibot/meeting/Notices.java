@@ -67,23 +67,30 @@ class Notices {
 
     /** Sends to every invited member with a linked account; returns the first broadcast id, if any was sent. */
     Optional<Long> toInvitees(Activity activity, Kind kind, Long sender) {
-        return send(activity, kind, sender, invitees.selection(activity), true);
+        // the leader who announces it is not asked her own question
+        Selection members = invitees.selection(activity);
+        if (kind == Kind.ANNOUNCEMENT && sender != null) {
+            members = members.where("s.member_id <> :nsender", Map.of("nsender", sender));
+        }
+        return send(activity, kind, sender, members, true, null);
     }
 
     /** Sends to the members told about it before (a change or cancellation): each of them once. */
-    Optional<Long> toNotified(Activity activity, Kind kind, Long sender) {
+    Optional<Long> toNotified(Activity activity, Kind kind, Long sender, ActivityView before) {
         Selection told = new Selection("""
                 select n.member_id from activity_notified n join member m on m.id = n.member_id
                  where n.activity_id = :nactivity and m.status = 'ACTIVE' and m.restricted_at is null""",
                 Map.of("nactivity", activity.id()));
-        return send(activity, kind, sender, told, false);
+        return send(activity, kind, sender, told, false, before);
     }
 
     /**
      * One broadcast per channel (the RSVP keys are per channel), its rows copied from the database by the outbox:
-     * a few statements, however many members are invited.
+     * a few statements, however many members are invited. {@code before}: the activity as it was, so a change
+     * notice says old → new.
      */
-    private Optional<Long> send(Activity activity, Kind kind, Long sender, Selection members, boolean remember) {
+    private Optional<Long> send(Activity activity, Kind kind, Long sender, Selection members, boolean remember,
+            ActivityView before) {
         Selection chats = accounts.chatsOf(members);
         List<String> channels = named.queryForList("select distinct channel from (" + chats.sql() + ") c",
                 chats.params(), String.class);
@@ -91,7 +98,8 @@ class Notices {
         for (String channel : channels) {
             Map<String, Content> variants = new LinkedHashMap<>();
             for (Locale locale : LOCALES) {
-                String body = texts.get(locale, kind.key, texts.describe(activity.view(), locale));
+                String body = texts.get(locale, kind.key, texts.describe(activity.view(), locale),
+                        before == null ? "" : texts.changes(before, activity.view(), locale));
                 variants.put(locale.getLanguage(), new Content(body, kind.rsvp ? rsvpButtons(activity, channel,
                         locale) : List.of()));
             }

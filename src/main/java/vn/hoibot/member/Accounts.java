@@ -51,9 +51,22 @@ public class Accounts {
         return accounts.findByChannelAndUserId(channel, userId).map(Account::memberId);
     }
 
+    /**
+     * An admin from configuration: a Telegram user id in {@code hoibot.member.admins} (HOIBOT_ADMINS), or another
+     * channel's id written {@code channel:id} there ({@code console:m12}); the console's own admin identity
+     * ({@code /as admin}) is always one, since whoever types on the console runs the service.
+     */
     public boolean isConfiguredAdmin(Sender sender) {
-        return sender.channel().equals("telegram") && properties.admins().contains(sender.userId());
+        if (sender.channel().equals("telegram")) {
+            return properties.admins().contains(sender.userId());
+        }
+        return properties.admins().contains(sender.channel() + ":" + sender.userId())
+                || (sender.channel().equals(CONSOLE) && sender.userId().equals(CONSOLE_ADMIN));
     }
+
+    /** The console channel's name and its admin identity's user id. */
+    public static final String CONSOLE = "console";
+    public static final String CONSOLE_ADMIN = "admin";
 
     /** The person writing, with her roles; an admin from configuration need not be on the roster. */
     @Transactional(readOnly = true)

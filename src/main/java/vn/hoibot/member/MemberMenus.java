@@ -38,6 +38,9 @@ public class MemberMenus implements CommandMenus {
 
     static Set<Menu> menusOf(Actor actor) {
         Set<Menu> menus = EnumSet.noneOf(Menu.class);
+        if (actor.memberId() != null || actor.admin()) {
+            menus.add(Menu.MEMBER);
+        }
         if (actor.admin() || actor.grants().stream().anyMatch(g -> g.role() == Role.ADMIN)) {
             menus.add(Menu.ADMIN);
             menus.add(Menu.LEADER);

@@ -16,7 +16,7 @@ import vn.hoibot.text.Texts;
  * (plus the comma-separated {@code .aliases} message, if any), matched accent- and case-insensitively.
  */
 @Component
-class Vocabulary {
+public class Vocabulary {
 
     private static final List<Locale> LOCALES = List.of(Locale.forLanguageTag("vi"), Locale.ENGLISH);
     private static final List<String> YES = List.of("x", "co", "1", "yes", "y", "true", "v");
@@ -40,7 +40,8 @@ class Vocabulary {
         return Optional.ofNullable(statuses.get(Texts.fold(word)));
     }
 
-    Optional<Role> role(String word) {
+    /** A role by its Vietnamese name or usual short form ({@code Chi hội trưởng}, {@code CHT}, {@code Tổ trưởng}). */
+    public Optional<Role> role(String word) {
         return Optional.ofNullable(roles.get(Texts.fold(word)));
     }
 

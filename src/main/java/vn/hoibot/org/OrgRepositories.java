@@ -13,7 +13,8 @@ import org.springframework.data.jpa.repository.Query;
 
 interface OrgUnitRepository extends JpaRepository<OrgUnit, Long> {
 
-    Optional<OrgUnit> findByCode(String code);
+    /** Unit codes are case-insensitive everywhere: {@code nd-hh-hv} is {@code ND-HH-HV}. */
+    Optional<OrgUnit> findFirstByCodeIgnoreCase(String code);
 }
 
 interface UnitLinkRepository extends JpaRepository<UnitLink, Long>, JpaSpecificationExecutor<UnitLink> {

@@ -40,8 +40,25 @@ public class OrgService {
         return units.findById(id).map(this::viewToday);
     }
 
+    /**
+     * The unit's name as lists show it: a unit of the lowest level (a group) with its parent's name, since every
+     * branch has a {@code Tổ 1} ({@code Tổ 1 · Chi hội Xóm Ba}); any other unit by its name.
+     */
+    public String label(UnitView unit) {
+        int lowest = properties.levels().size() - 1;
+        if (unit.parentId() == null || properties.rank(unit.level()) != lowest) {
+            return unit.name();
+        }
+        return find(unit.parentId()).map(parent -> unit.name() + " · " + parent.name()).orElse(unit.name());
+    }
+
+    /** {@link #label(UnitView)} of the unit with that id today, or empty text when there is none. */
+    public String label(long unitId) {
+        return find(unitId).map(this::label).orElse("");
+    }
+
     public Optional<UnitView> findByCode(String code) {
-        return code == null ? Optional.empty() : units.findByCode(code.trim()).map(this::viewToday);
+        return code == null ? Optional.empty() : units.findFirstByCodeIgnoreCase(code.trim()).map(this::viewToday);
     }
 
     public List<UnitView> children(long id, LocalDate asOf) {
@@ -102,7 +119,7 @@ public class OrgService {
         if (code.isEmpty() || unit.name() == null || unit.name().isBlank()) {
             throw new UserFacingException("org.unit.incomplete");
         }
-        if (units.findByCode(code).isPresent()) {
+        if (units.findFirstByCodeIgnoreCase(code).isPresent()) {
             throw new UserFacingException("org.unit.duplicate-code", code);
         }
         String level = properties.level(unit.level()).map(OrgProperties.Level::code)

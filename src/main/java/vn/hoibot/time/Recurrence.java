@@ -77,6 +77,8 @@ public record Recurrence(int dayOfMonth, int nth, DayOfWeek weekday, LocalTime t
         VietnameseDates.Parsed rest;
         try {
             rest = VietnameseDates.parse(timeText, ANY_DAY); // a date is refused below, so "today" does not matter
+        } catch (VietnameseDates.Question e) {
+            throw e;
         } catch (UserFacingException e) {
             throw new UserFacingException(e.key().equals("time.date.unreadable") ? "time.recur.unreadable"
                     : e.key(), text);

@@ -38,8 +38,9 @@ class RestructureCommandTests extends EndToEndTest {
                 branch.id(), Set.of(), null));
 
         int before = sentCount(ADMIN_USER);
-        JsonNode confirm = say(ADMIN_USER, "/donvi gop RC-B vao RC-A 01/07/2025", before + 1);
-        assertThat(confirm.path("text").asText()).contains("Gộp RC-B vào RC-A từ ngày 01/07/2025");
+        // accents as she types them, a code in lower case; the confirmation names the units beside their codes
+        JsonNode confirm = say(ADMIN_USER, "/donvi gộp rc-b vào RC-A 1/7/2025", before + 1);
+        assertThat(confirm.path("text").asText()).contains("Gộp RC-B (Xã Hải Hà) vào RC-A (Xã Hải Vân) từ ngày 1/7/2025");
         assertThat(org.isWithin(branch.id(), b.id(), LocalDate.of(2025, 8, 1))).isTrue(); // nothing yet
 
         deliver(FakeTelegram.button(ADMIN_USER, FakeTelegram.buttonData(confirm, "Thực hiện"), 31));
@@ -50,14 +51,14 @@ class RestructureCommandTests extends EndToEndTest {
         assertThat(directory.memberOf(member.id(), LocalDate.of(2025, 8, 1))).contains(branch.id());
 
         JsonNode shown = say(ADMIN_USER, "/donvi xem RC-B", sentCount(ADMIN_USER) + 1);
-        assertThat(shown.path("text").asText()).contains("Xã Hải Hà").contains("gộp 01/07/2025");
+        assertThat(shown.path("text").asText()).contains("Xã Hải Hà").contains("gộp 1/7/2025");
     }
 
     @Test
     void explainsTheUsageAndChangesNothingOnABadDate() {
         int before = sentCount(ADMIN_USER);
         JsonNode reply = say(ADMIN_USER, "/donvi chuyen RC-X vao RC-Y 31/02/2025", before + 1);
-        assertThat(reply.path("text").asText()).contains("31/02/2025").contains("dd/MM/yyyy");
+        assertThat(reply.path("text").asText()).contains("31/02/2025").contains("ngày/tháng/năm");
     }
 
     @Test
@@ -68,6 +69,8 @@ class RestructureCommandTests extends EndToEndTest {
         org.createUnit(new NewUnit("RM-B", "Xã B", "commune", province.id(), from));
         long user = newUserId();
         JsonNode reply = say(user, "/donvi gop RM-B vao RM-A 01/07/2025", 1);
-        assertThat(reply.path("text").asText()).contains("không có quyền");
+        assertThat(reply.path("text").asText()).contains("quản trị viên");
+        JsonNode usage = say(user, "/donvi", 2); // nor the usage: it is not hers to use
+        assertThat(usage.path("text").asText()).contains("quản trị viên").doesNotContain("Cách dùng");
     }
 }

@@ -71,6 +71,9 @@ class MeetingEndToEndTests extends EndToEndTest {
         lanMember = tree.member("Nguyễn Thị Lan", tree.group);
         hoaMember = tree.member("Trần Thị Hoa", tree.branch);
         MemberView maiMember = tree.member("Vũ Thị Mai", tree.otherBranch);
+        // she left the Union, and another one died: neither is invited nor on the checklist ("mời 3 hội viên" below)
+        jdbc.update("update member set status = 'LEFT' where id = ?", tree.member("Đỗ Thị Mơ", tree.branch).id());
+        jdbc.update("update member set status = 'DECEASED' where id = ?", tree.member("Hà Thị Nụ", tree.group).id());
         leader = newUserId();
         lan = newUserId();
         hoa = newUserId();
@@ -272,12 +275,12 @@ class MeetingEndToEndTests extends EndToEndTest {
 
     @Test
     void listsHerUpcomingActivitiesWithHerAnswer() {
-        long id = create("Hội thi nấu ăn", dayAhead(5, "8h sáng"));
+        long id = create("Hội thi nấu ăn", dayAhead(5, "18h"));
         JsonNode announcement = telegram.awaitSent(TOKEN, hoa, b -> FakeTelegram.textContains(b, "Hội thi nấu ăn"));
         deliver(FakeTelegram.button(hoa, FakeTelegram.buttonData(announcement, "Tham gia"), 3));
         await().until(() -> count("select count(*) from activity_rsvp where activity_id = ?", id) == 1);
         JsonNode upcoming = next(hoa, "/lichhop");
-        assertThat(upcoming.path("text").asText()).contains("#" + id + " Hội thi nấu ăn").contains("08:00")
+        assertThat(upcoming.path("text").asText()).contains("#" + id + " Hội thi nấu ăn").contains(", 18:00")
                 .contains("Chị đã trả lời: Tham gia");
         assertThat(next(mai, "/lichhop").path("text").asText()).doesNotContain("Hội thi nấu ăn");
     }
@@ -289,8 +292,10 @@ class MeetingEndToEndTests extends EndToEndTest {
 
         JsonNode moved = next(leader, "/doihop " + id + " " + dayAhead(6, "20h"));
         assertThat(moved.path("text").asText()).contains("Đã đổi").contains("20:00 ").contains("– 22:00");
-        telegram.awaitSent(TOKEN, lan, b -> FakeTelegram.textContains(b, "đã thay đổi")
+        JsonNode movedNotice = telegram.awaitSent(TOKEN, lan, b -> FakeTelegram.textContains(b, "đã thay đổi")
                 && FakeTelegram.textContains(b, "Nói chuyện chuyên đề"));
+        assertThat(movedNotice.path("text").asText()).contains("🕒 ").contains(", 19:00 – 21:00 → ")
+                .contains(", 20:00 – 22:00");
         assertThat(count("select count(*) from activity_reminder where activity_id = ? and status = 'CANCELLED'", id))
                 .isEqualTo(2);
         assertThat(count("select count(*) from activity_reminder where activity_id = ? and status = 'PENDING'", id))
@@ -300,11 +305,12 @@ class MeetingEndToEndTests extends EndToEndTest {
         telegram.awaitSent(TOKEN, leader, b -> FakeTelegram.textContains(b, "Đã đổi")
                 && FakeTelegram.textContains(b, "📍 Hội trường UBND xã"));
         JsonNode changed = telegram.awaitSent(TOKEN, hoa, b -> FakeTelegram.textContains(b, "Hội trường UBND xã"));
-        assertThat(changed.path("text").asText()).contains("đã thay đổi");
+        assertThat(changed.path("text").asText()).contains("đã thay đổi")
+                .contains("📍 Nhà văn hóa xóm Đông → Hội trường UBND xã");
 
         // a leader adds a reminder; one after the start is refused
         deliver(FakeTelegram.text(leader, "/nhacthem " + id + " " + dayAhead(5, "17h")));
-        telegram.awaitSent(TOKEN, leader, b -> FakeTelegram.textContains(b, "Sẽ nhắc thêm lúc 17:00"));
+        telegram.awaitSent(TOKEN, leader, b -> FakeTelegram.textContains(b, "Sẽ nhắc thêm vào ") && FakeTelegram.textContains(b, ", 17:00"));
         deliver(FakeTelegram.text(leader, "/nhacthem " + id + " " + dayAhead(7, "17h")));
         telegram.awaitSent(TOKEN, leader, b -> FakeTelegram.textContains(b, "trước khi hoạt động bắt đầu"));
         assertThat(count("select count(*) from activity_reminder where activity_id = ? and status = 'PENDING'", id))
@@ -369,6 +375,81 @@ class MeetingEndToEndTests extends EndToEndTest {
         assertThat(count("select count(*) from activity")).isEqualTo(activities);
     }
 
+    @Test
+    void asksInsteadOfGuessingWhenTheTimeIsUnclear() {
+        next(leader, "/taohop");
+        JsonNode type = next(leader, "Họp ban chấp hành");
+        press(leader, type, "Hoạt động khác");
+        // 2h50 tomorrow: at night or in the afternoon? asked, and her one-word answer completes it
+        assertThat(next(leader, "mai 2h50").path("text").asText()).contains("2:50 sáng hay 14:50 chiều");
+        assertThat(next(leader, "chiều").path("text").asText()).contains("Kết thúc lúc mấy giờ")
+                .contains("khoảng 2 tiếng");
+        // an end 8 hours later is asked about, not taken
+        assertThat(next(leader, "23h").path("text").asText()).contains("kéo dài 8,2 tiếng");
+        assertThat(next(leader, "16h30").path("text").asText()).contains("Địa điểm");
+        next(leader, "-");
+        JsonNode audience = next(leader, "-");
+        JsonNode preview = press(leader, audience, "Toàn bộ đơn vị");
+        LocalDate tomorrow = LocalDate.now(clock).plusDays(1);
+        String weekday = new String[] { "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật" }
+                [tomorrow.getDayOfWeek().getValue() - 1];
+        assertThat(preview.path("text").asText()).contains(weekday + " "
+                + java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy").format(tomorrow) + ", 14:50 – 16:30");
+        next(leader, "/huy");
+
+        // a part of the day without the hour: asked; and a day of this year already past: "năm sau?"
+        next(leader, "/taohop");
+        press(leader, next(leader, "Sinh hoạt chủ nhật"), "Hoạt động khác");
+        assertThat(next(leader, "sáng chủ nhật").path("text").asText()).contains("lúc mấy giờ");
+        assertThat(next(leader, "8h").path("text").asText()).contains("Kết thúc lúc mấy giờ");
+        next(leader, "/huy");
+        LocalDate past = LocalDate.now(clock).minusDays(1);
+        if (past.getYear() == LocalDate.now(clock).getYear()) {
+            next(leader, "/taohop");
+            press(leader, next(leader, "Sinh hoạt năm sau"), "Hoạt động khác");
+            assertThat(next(leader, past.getDayOfMonth() + "/" + past.getMonthValue() + " 19h").path("text").asText())
+                    .contains("năm nay đã qua").contains("/" + (past.getYear() + 1));
+            assertThat(next(leader, "có").path("text").asText()).contains("Kết thúc lúc mấy giờ");
+            next(leader, "21h");
+            next(leader, "-");
+            JsonNode who = next(leader, "-");
+            assertThat(press(leader, who, "Toàn bộ đơn vị").path("text").asText())
+                    .contains(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy").format(past.plusYears(1)) + ", 19:00");
+            next(leader, "/huy");
+        }
+    }
+
+    @Test
+    void showsHelpInSectionsForHerRoleAndAnswersThanksKindly() {
+        long guest = newUserId();
+        String guestHelp = next(guest, "/help").path("text").asText();
+        assertThat(guestHelp).contains("chưa liên kết").contains("/start").contains("/help")
+                .doesNotContain("/lichhop").doesNotContain("/toi ").doesNotContain("/taohop").doesNotContain("/donvi")
+                .doesNotContain("Cho hội viên");
+
+        String memberHelp = next(lan, "/help").path("text").asText();
+        assertThat(memberHelp).contains("Cho hội viên").contains("/lichhop").contains("/comat")
+                .doesNotContain("/taohop").doesNotContain("Cho cán bộ").doesNotContain("/capquyen");
+
+        String leaderHelp = next(leader, "/help").path("text").asText();
+        assertThat(leaderHelp).contains("Cho hội viên").contains("Cho cán bộ phụ trách").contains("/taohop")
+                .contains("/thongbao").doesNotContain("/capquyen").doesNotContain("Cho quản trị viên");
+        assertThat(leaderHelp.indexOf("Cho hội viên")).isLessThan(leaderHelp.indexOf("Cho cán bộ"));
+
+        String adminHelp = next(ADMIN_USER, "/help").path("text").asText();
+        assertThat(adminHelp).contains("Cho quản trị viên").contains("/capquyen").contains("/donvi")
+                .contains("Gửi tệp danh sách hội viên");
+        for (String help : List.of(guestHelp, memberHelp, leaderHelp, adminHelp)) {
+            List<String> lines = help.lines().filter(l -> !l.isBlank()).toList();
+            assertThat(lines).doesNotHaveDuplicates();
+        }
+
+        assertThat(next(lan, "cảm ơn em").path("text").asText()).contains("không có gì");
+        assertThat(next(lan, "Ok").path("text").asText()).contains("vâng").doesNotContain("chưa hiểu");
+        assertThat(next(lan, "vâng ạ").path("text").asText()).doesNotContain("chưa hiểu");
+        assertThat(next(lan, "cái này là gì").path("text").asText()).contains("chưa hiểu");
+    }
+
     @Autowired
     RecurringActivities recurring;
 
@@ -431,7 +512,16 @@ class MeetingEndToEndTests extends EndToEndTest {
                 and occurrence_date = (select occurrence_date from activity where id = ?)""", series, second)).isOne();
 
         // stopping the series cancels what is still ahead
-        assertThat(next(leader, "/dunglap " + series).path("text").asText()).contains("Đã dừng chuỗi");
+        // a destructive action asks with two buttons; "Giữ lại" changes nothing
+        JsonNode keep = next(leader, "/dunglap " + series);
+        assertThat(keep.path("text").asText()).contains("chắc chắn dừng chuỗi");
+        deliver(FakeTelegram.button(leader, FakeTelegram.buttonData(keep, "Giữ lại"), 901));
+        awaitEdit(leader, "Đã giữ lại");
+        assertThat(count("select count(*) from activity where series_id = ? and status = 'SCHEDULED' and starts_at > ?",
+                series, java.sql.Timestamp.from(clock.instant()))).isPositive();
+        JsonNode end = next(leader, "/dunglap " + series);
+        deliver(FakeTelegram.button(leader, FakeTelegram.buttonData(end, "Dừng lặp lại"), 902));
+        awaitEdit(leader, "Đã dừng chuỗi");
         assertThat(count("select count(*) from activity where series_id = ? and status = 'SCHEDULED' and starts_at > ?",
                 series, java.sql.Timestamp.from(clock.instant()))).isZero();
     }

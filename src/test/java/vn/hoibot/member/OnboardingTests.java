@@ -207,10 +207,10 @@ class OnboardingTests extends EndToEndTest {
         long user = newUserId();
         link(user, lan.phone());
         JsonNode ask = say(user, "/xoadulieu", sentCount(user) + 1);
-        deliver(FakeTelegram.button(user, FakeTelegram.buttonData(ask, "Xoá dữ liệu"), 42));
+        deliver(FakeTelegram.button(user, FakeTelegram.buttonData(ask, "Xóa dữ liệu"), 42));
         await().until(() -> telegram.requests(TOKEN, "editmessagetext").stream()
                 .anyMatch(b -> b.path("chat_id").asText().equals(String.valueOf(user))
-                        && b.path("text").asText().contains("Đã xoá")));
+                        && b.path("text").asText().contains("Đã xóa")));
         MemberView erased = directory.findById(lan.id()).orElseThrow();
         assertThat(erased.phone()).isNull();
         assertThat(erased.fullName()).isNotEqualTo("Ngô Thị Bích");
@@ -238,6 +238,26 @@ class OnboardingTests extends EndToEndTest {
         assertThat(done.path("text").asText()).contains("Mạc Thị Vân").contains("Chi hội xóm Đông");
         assertThat(roles.grantsOf(deputy.id())).anyMatch(g -> g.role() == Role.BRANCH_DEPUTY && g.unitId() == branch.id());
         assertThat(await().until(() -> chatMenu(deputyUser), java.util.Objects::nonNull).toString()).contains("ganchihoi");
+    }
+
+    @Test
+    void assignsRolesByTheirVietnameseNamesAndShortForms() {
+        MemberView head = member("Lương Thị Nga", phone(), branch);
+        JsonNode done = say(ADMIN_USER, "/capquyen " + head.phone() + " Chi hội trưởng " + branch.code().toLowerCase(),
+                sentCount(ADMIN_USER) + 1);
+        assertThat(done.path("text").asText()).contains("Lương Thị Nga").contains("chức vụ Chi hội trưởng")
+                .contains("Chi hội xóm Đông");
+        assertThat(roles.grantsOf(head.id())).anyMatch(g -> g.role() == Role.BRANCH_HEAD && g.unitId() == branch.id());
+
+        MemberView deputy = member("Kiều Thị Oanh", phone(), branch);
+        assertThat(say(ADMIN_USER, "/capquyen " + deputy.phone() + " CHP " + branch.code(), sentCount(ADMIN_USER) + 1)
+                .path("text").asText()).contains("chức vụ Chi hội phó");
+        assertThat(roles.grantsOf(deputy.id())).anyMatch(g -> g.role() == Role.BRANCH_DEPUTY);
+
+        JsonNode unknown = say(ADMIN_USER, "/capquyen " + deputy.phone() + " Trưởng thôn " + branch.code(),
+                sentCount(ADMIN_USER) + 1);
+        assertThat(unknown.path("text").asText()).contains("chưa biết chức vụ \"Trưởng thôn\"").contains("Tổ trưởng")
+                .contains("Chi hội trưởng").doesNotContain("BRANCH_HEAD");
     }
 
     @Test

@@ -2,10 +2,7 @@ package vn.hoibot.broadcast.bot;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -28,6 +25,8 @@ import vn.hoibot.chat.Outbound;
 import vn.hoibot.chat.UserFacingException;
 import vn.hoibot.access.Actor;
 import vn.hoibot.member.Accounts;
+import vn.hoibot.time.DateDisplay;
+import vn.hoibot.time.VietnameseDates;
 
 /** The buttons of /thongbao: audience, preview, send now, schedule, discard. */
 @Component
@@ -45,15 +44,15 @@ class ComposeButtons {
     static final String SCHEDULE = "broadcast.compose.schedule";
     static final String DISCARD = "broadcast.compose.discard";
     static final String PREVIEW_ACK = "broadcast.compose.preview_ack";
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/uuuu HH:mm")
-            .withResolverStyle(ResolverStyle.STRICT);
 
     private final Accounts accounts;
     private final Audiences audiences;
     private final Outbox outbox;
     private final Clock clock;
+    private final DateDisplay dates;
 
-    ComposeButtons(Accounts accounts, Audiences audiences, Outbox outbox, Clock clock) {
+    ComposeButtons(Accounts accounts, Audiences audiences, Outbox outbox, Clock clock, DateDisplay dates) {
+        this.dates = dates;
         this.accounts = accounts;
         this.audiences = audiences;
         this.outbox = outbox;
@@ -115,7 +114,7 @@ class ComposeButtons {
                     .withButtons(List.of(List.of(stop))));
         } else {
             long id = outbox.enqueue(notice, audience.people(), audience.groups());
-            ctx.reply("broadcast.compose.scheduled", id, TIME.format(at.atZone(clock.getZone())), outbox.total(id));
+            ctx.reply("broadcast.compose.scheduled", id, dates.dateTime(at, ctx.locale()), outbox.total(id));
         }
     }
 
@@ -133,17 +132,22 @@ class ComposeButtons {
         outbox.keepOnProgress(id, List.of(List.of(stop)));
     }
 
+    /** She typed when to send it ({@code 7h sáng mai}), read like every other time she types; asked when unclear. */
     void schedule(ChatContext ctx, DialogState state, String text) {
+        LocalDate today = LocalDate.now(clock);
+        String input = VietnameseDates.answer(state.get("pending"), text.strip(), today);
         Instant at;
         try {
-            at = LocalDateTime.parse(text.strip(), TIME).atZone(clock.getZone()).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new UserFacingException("broadcast.compose.bad_time", text.strip());
+            at = VietnameseDates.dateTime(input, today).atZone(clock.getZone()).toInstant();
+        } catch (VietnameseDates.Question question) {
+            ctx.save(state.with("pending", input));
+            ctx.reply(question.key(), question.args());
+            return;
         }
         if (!at.isAfter(clock.instant())) {
-            throw new UserFacingException("broadcast.compose.bad_time", text.strip());
+            throw new UserFacingException("broadcast.compose.past_time", dates.dateTime(at, ctx.locale()));
         }
-        send(ctx, state, null, at);
+        send(ctx, state.with("pending", null), null, at);
     }
 
     private static Attachment attachment(DialogState state) {

@@ -116,7 +116,7 @@ class ChangeCommands {
             long id = Args.activityId(args, "meeting.remind.usage");
             Instant at = Args.when(args, "meeting.remind.usage", clock);
             activities.addReminder(accounts.actor(ctx.sender()), id, at);
-            ctx.reply("meeting.remind.done", texts.dayTime(at));
+            ctx.reply("meeting.remind.done", texts.dayTime(at, ctx.locale()));
         }
     }
 
@@ -150,8 +150,43 @@ class ChangeCommands {
         @Override
         public void handle(ChatContext ctx, String args) {
             long id = Args.activityId(args, "meeting.series.end.usage");
-            int cancelled = recurring.end(accounts.actor(ctx.sender()), id);
-            ctx.reply("meeting.series.end.done", String.valueOf(id), cancelled);
+            ctx.reply(ctx.message("meeting.series.end.ask", String.valueOf(id)).withButtons(java.util.List.of(
+                    java.util.List.of(ctx.button("meeting.series.end.yes", END_SERIES, new SeriesRef(id)),
+                            ctx.button("meeting.keep", LeaderCommands.KEEP, vn.hoibot.chat.ButtonPayloads.NONE)))));
+        }
+    }
+
+    static final String END_SERIES = "meeting.series.end.confirm";
+
+    record SeriesRef(long seriesId) {
+    }
+
+    /** The press of "Dừng lặp lại": ends the series, cancels its coming occurrences, tells the members. */
+    @Component
+    static class EndSeriesConfirmed implements vn.hoibot.chat.ButtonAction<SeriesRef> {
+
+        private final vn.hoibot.meeting.RecurringActivities recurring;
+        private final Accounts accounts;
+
+        EndSeriesConfirmed(vn.hoibot.meeting.RecurringActivities recurring, Accounts accounts) {
+            this.recurring = recurring;
+            this.accounts = accounts;
+        }
+
+        @Override
+        public String action() {
+            return END_SERIES;
+        }
+
+        @Override
+        public Class<SeriesRef> payloadType() {
+            return SeriesRef.class;
+        }
+
+        @Override
+        public void onPress(ChatContext ctx, SeriesRef payload, String messageId) {
+            int cancelled = recurring.end(accounts.actor(ctx.sender()), payload.seriesId());
+            ctx.edit(messageId, ctx.message("meeting.series.end.done", String.valueOf(payload.seriesId()), cancelled));
         }
     }
 }

@@ -51,6 +51,8 @@ class CreateActivityDialog implements Dialog, CommandHandler {
     static final String NAME = "meeting.create";
     static final String SKIP = "-";
     private static final int MAX_UNIT_BUTTONS = 30;
+    /** A meeting longer than this is asked about: more often a typo than a fact. */
+    static final java.time.Duration MAX_LENGTH = java.time.Duration.ofHours(6);
 
     private final Activities activities;
     private final RecurringActivities recurring;
@@ -106,7 +108,7 @@ class CreateActivityDialog implements Dialog, CommandHandler {
         }
         ctx.startDialog(NAME, "unit", Map.of());
         List<List<Button>> rows = units.stream().map(id -> org.find(id).orElseThrow())
-                .map(u -> List.of(ctx.buttonLabelled(u.name(), CreateActivityButtons.UNIT,
+                .map(u -> List.of(ctx.buttonLabelled(org.label(u), CreateActivityButtons.UNIT,
                         new CreateActivityButtons.UnitRef(u.id()))))
                 .toList();
         ctx.reply(ctx.message("meeting.create.ask_unit").withButtons(rows));
@@ -147,40 +149,73 @@ class CreateActivityDialog implements Dialog, CommandHandler {
     }
 
     private void askEnd(ChatContext ctx, DialogState state, String value) {
-        Optional<Recurrence> rule = Recurrence.parse(value);
+        String input = VietnameseDates.answer(state.get("pending"), value, LocalDate.now(clock));
+        Optional<Recurrence> rule;
         Instant startsAt;
-        if (rule.isPresent()) {
-            startsAt = recurring.firstStart(rule.get());
-        } else {
-            LocalDateTime start = VietnameseDates.dateTime(value, LocalDate.now(clock));
-            startsAt = start.atZone(clock.getZone()).toInstant();
-            if (!startsAt.isAfter(clock.instant())) {
-                throw new UserFacingException("meeting.date.past");
+        try {
+            rule = Recurrence.parse(input);
+            if (rule.isPresent()) {
+                startsAt = recurring.firstStart(rule.get());
+            } else {
+                LocalDateTime start = VietnameseDates.dateTime(input, LocalDate.now(clock));
+                startsAt = start.atZone(clock.getZone()).toInstant();
+                if (!startsAt.isAfter(clock.instant())) {
+                    throw new UserFacingException("meeting.date.past");
+                }
             }
+        } catch (VietnameseDates.Question question) {
+            ask(ctx, state, input, question);
+            return;
         }
-        ctx.save(state.with("start", startsAt.toString()).with("rule", rule.map(Recurrence::code).orElse(null))
+        ctx.save(state.with("pending", null).with("start", startsAt.toString())
+                .with("rule", rule.map(Recurrence::code).orElse(null))
                 .with("time", rule.map(r -> r.time().toString()).orElse(null)).next("end"));
-        ctx.reply("meeting.create.ask_end", properties.defaultDuration().toMinutes());
+        ctx.reply("meeting.create.ask_end", hours(properties.defaultDuration()));
+    }
+
+    /** She is asked instead of a guess; what she typed waits for her answer. */
+    static void ask(ChatContext ctx, DialogState state, String input, VietnameseDates.Question question) {
+        ctx.save(state.with("pending", input));
+        ctx.reply(question.key(), question.args());
+    }
+
+    /** {@code 2}, {@code 1,5}: a duration in hours as people say it. */
+    static String hours(java.time.Duration d) {
+        long minutes = d.toMinutes();
+        return minutes % 60 == 0 ? Long.toString(minutes / 60)
+                : String.valueOf(Math.round(minutes / 6.0) / 10.0).replace('.', ',');
     }
 
     private void askPlace(ChatContext ctx, DialogState state, String value) {
         Instant start = Instant.parse(state.get("start"));
         Instant end;
-        if (skip(value)) {
+        if (state.get("longEnd") != null && VietnameseDates.isYes(value)) {
+            end = Instant.parse(state.get("longEnd"));
+        } else if (skip(value)) {
             end = start.plus(properties.defaultDuration());
         } else {
-            VietnameseDates.Parsed parsed = VietnameseDates.parse(value, start.atZone(clock.getZone()).toLocalDate());
-            if (parsed.time() == null) {
-                throw new UserFacingException("time.date.no_time", value);
+            LocalDateTime s = LocalDateTime.ofInstant(start, clock.getZone());
+            String input = VietnameseDates.answer(state.get("pending"), value, s.toLocalDate());
+            try {
+                end = VietnameseDates.endAfter(input, s).atZone(clock.getZone()).toInstant();
+            } catch (VietnameseDates.Question question) {
+                ask(ctx, state.with("longEnd", null), input, question);
+                return;
             }
-            ZonedDateTime s = start.atZone(clock.getZone());
-            LocalDate day = parsed.date() != null ? parsed.date() : s.toLocalDate();
-            end = LocalDateTime.of(day, parsed.time()).atZone(clock.getZone()).toInstant();
+            if (!end.isAfter(start)) {
+                throw new UserFacingException("meeting.date.end_before_start");
+            }
+            if (java.time.Duration.between(start, end).compareTo(MAX_LENGTH) > 0) {
+                ctx.save(state.with("pending", null).with("longEnd", end.toString()));
+                ctx.reply("meeting.create.ask_long", hours(java.time.Duration.between(start, end)),
+                        texts.when(start, end, ctx.locale()));
+                return;
+            }
         }
         if (!end.isAfter(start)) {
             throw new UserFacingException("meeting.date.end_before_start");
         }
-        ctx.save(state.with("end", end.toString()).next("place"));
+        ctx.save(state.with("pending", null).with("longEnd", null).with("end", end.toString()).next("place"));
         ctx.reply("meeting.create.ask_place");
     }
 
@@ -209,7 +244,7 @@ class CreateActivityDialog implements Dialog, CommandHandler {
         Set<Long> picked = picked(state);
         List<List<Button>> rows = new ArrayList<>();
         org.subtree(unit, LocalDate.now(clock)).stream().filter(u -> u.id() != unit).limit(MAX_UNIT_BUTTONS)
-                .forEach(u -> rows.add(List.of(ctx.buttonLabelled((picked.contains(u.id()) ? "✅ " : "▫️ ") + u.name(),
+                .forEach(u -> rows.add(List.of(ctx.buttonLabelled((picked.contains(u.id()) ? "✅ " : "▫️ ") + org.label(u),
                         CreateActivityButtons.PICK, new CreateActivityButtons.UnitRef(u.id())))));
         rows.add(List.of(ctx.button("meeting.create.audience.done", CreateActivityButtons.AUDIENCE, audience(Choice.DONE))));
         var message = ctx.message("meeting.create.pick_units").withButtons(rows);
@@ -257,7 +292,7 @@ class CreateActivityDialog implements Dialog, CommandHandler {
         Actor actor = accounts.actor(ctx.sender());
         activities.check(actor, draft);
         ctx.save(ready);
-        String audience = draft.audienceUnits().stream().map(id -> org.find(id).map(UnitView::name).orElse(""))
+        String audience = draft.audienceUnits().stream().map(org::label)
                 .collect(Collectors.joining(", "));
         var preview = new vn.hoibot.meeting.ActivityView(0, draft.unitId(), draft.typeCode(), draft.title(),
                 draft.startsAt(), draft.endsAt(), draft.place(), draft.link(), draft.partners(), kind,

@@ -65,7 +65,25 @@ class LeaderCommands {
                 throw new UserFacingException("meeting.activity.cancelled", a.title());
             }
             ctx.reply(ctx.message("meeting.cancel.ask", texts.describe(a, ctx.locale())).withButtons(List.of(
-                    List.of(ctx.button("meeting.cancel.yes", CANCEL, new ActivityRef(id))))));
+                    List.of(ctx.button("meeting.cancel.yes", CANCEL, new ActivityRef(id)),
+                            ctx.button("meeting.keep", KEEP, vn.hoibot.chat.ButtonPayloads.NONE)))));
+        }
+    }
+
+    static final String KEEP = "meeting.keep";
+
+    /** "Giữ lại" under every destructive question: nothing happens, the question's buttons go. */
+    @Component
+    static class Keep implements ButtonAction.NoPayload {
+
+        @Override
+        public String action() {
+            return KEEP;
+        }
+
+        @Override
+        public void onPress(ChatContext ctx, String messageId) {
+            ctx.edit(messageId, ctx.message("meeting.kept"));
         }
     }
 

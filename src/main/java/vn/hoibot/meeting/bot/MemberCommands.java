@@ -50,6 +50,11 @@ class MemberCommands {
         }
 
         @Override
+        public Menu menu() {
+            return Menu.MEMBER;
+        }
+
+        @Override
         public void handle(ChatContext ctx, String args) {
             long member = Args.member(ctx, accounts);
             List<ActivityView> upcoming = activities.upcomingFor(member);
@@ -124,6 +129,11 @@ class MemberCommands {
         }
 
         @Override
+        public Menu menu() {
+            return Menu.MEMBER;
+        }
+
+        @Override
         public void handle(ChatContext ctx, String args) {
             long member = Args.member(ctx, accounts);
             if (args.isBlank()) {
@@ -158,6 +168,11 @@ class MemberCommands {
         }
 
         @Override
+        public Menu menu() {
+            return Menu.MEMBER;
+        }
+
+        @Override
         public void handle(ChatContext ctx, String args) {
             long member = Args.member(ctx, accounts);
             List<Attendance.Attended> attended = attendance.history(member);
@@ -167,7 +182,7 @@ class MemberCommands {
             }
             StringBuilder text = new StringBuilder(ctx.text("meeting.history.header", attended.size()));
             for (Attendance.Attended a : attended) {
-                text.append('\n').append(ctx.text("meeting.history.line", texts.dayTime(a.startsAt()), a.title(),
+                text.append('\n').append(ctx.text("meeting.history.line", texts.dayTime(a.startsAt(), ctx.locale()), a.title(),
                         texts.typeLabel(a.typeCode(), ctx.locale())));
             }
             ctx.reply(vn.hoibot.chat.Outbound.text(ctx.sender().chatId(), text.toString()));

@@ -49,6 +49,11 @@ class InviteCommand implements CommandHandler {
     }
 
     @Override
+    public Menu menu() {
+        return Menu.MEMBER;
+    }
+
+    @Override
     public void handle(ChatContext ctx, String args) {
         Actor actor = accounts.actor(ctx.sender());
         String code;

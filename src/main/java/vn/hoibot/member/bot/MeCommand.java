@@ -47,12 +47,17 @@ class MeCommand implements CommandHandler {
     }
 
     @Override
+    public Menu menu() {
+        return Menu.MEMBER;
+    }
+
+    @Override
     public void handle(ChatContext ctx, String args) {
         MemberView me = Linked.member(ctx, accounts, directory);
         String none = ctx.text("member.me.none");
-        String unit = me.unitId() == null ? none : org.find(me.unitId()).map(u -> u.name()).orElse(none);
+        String unit = me.unitId() == null ? none : org.find(me.unitId()).map(org::label).orElse(none);
         String roleList = roles.grantsOf(me.id()).stream()
-                .map(g -> ctx.text(g.role().messageKey()) + " — " + org.find(g.unitId()).map(u -> u.name()).orElse(""))
+                .map(g -> ctx.text(g.role().messageKey()) + " — " + org.label(g.unitId()))
                 .collect(Collectors.joining("; "));
         String tags = me.tags().stream().map(t -> ctx.text("member.tag." + t)).collect(Collectors.joining(", "));
         String consent = consents.consentOf(ctx.sender())
