@@ -54,6 +54,9 @@ public class TestDatabaseEnvironment implements EnvironmentPostProcessor {
             props.put("spring.datasource.url", POSTGRES_URL + "?currentSchema=" + name);
             props.put("spring.datasource.username", "postgres");
             props.put("spring.datasource.password", "");
+            // cached test contexts stay open: keep their idle connections few, under the server's 100 clients
+            props.put("spring.datasource.hikari.minimum-idle", "1");
+            props.put("spring.datasource.hikari.idle-timeout", "10000");
             props.put("spring.flyway.default-schema", name);
             props.put("spring.flyway.schemas", name);
         } else {

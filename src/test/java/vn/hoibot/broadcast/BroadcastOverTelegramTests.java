@@ -1,5 +1,6 @@
 package vn.hoibot.broadcast;
 
+import org.springframework.test.annotation.DirtiesContext;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
@@ -30,6 +31,9 @@ import vn.hoibot.broadcast.NewBroadcast.ProgressTarget;
 import vn.hoibot.broadcast.NewBroadcast.Recipient;
 
 /** The outbox through the real Telegram adapter over HTTP, against WireMock: the requests are what we assert. */
+// its own application context polls the shared stand-in with the same token: close it when done, so it
+// cannot take (and, with its own clock or broken beans, hold) the updates of the tests after it
+@DirtiesContext
 @TestPropertySource(properties = { "hoibot.broadcast.global-rate-per-second=20", "hoibot.broadcast.poll-interval=20ms",
         "hoibot.broadcast.progress-interval=300ms", "hoibot.broadcast.backoff-base=200ms",
         "hoibot.broadcast.max-global-pause=500ms" })

@@ -1,5 +1,6 @@
 package vn.hoibot.meeting;
 
+import org.springframework.test.annotation.DirtiesContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -31,6 +32,9 @@ import vn.hoibot.access.RoleAssignments;
  * buttons, the leader takes attendance and a member checks in with the code: everything over WireMock, with the
  * records checked in the database. Time is moved with {@link TestClock} (see there how Quartz follows).
  */
+// its own application context polls the shared stand-in with the same token: close it when done, so it
+// cannot take (and, with its own clock or broken beans, hold) the updates of the tests after it
+@DirtiesContext
 @Import(TestClock.Config.class)
 @TestPropertySource(properties = { "hoibot.broadcast.poll-interval=50ms", "hoibot.meeting.page-size=2",
         "spring.quartz.properties.org.quartz.scheduler.idleWaitTime=1000",

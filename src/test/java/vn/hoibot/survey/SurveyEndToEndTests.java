@@ -1,5 +1,6 @@
 package vn.hoibot.survey;
 
+import org.springframework.test.annotation.DirtiesContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -34,6 +35,9 @@ import vn.hoibot.time.ServiceZone;
  * answers every kind of question with buttons and typed text, goes back, skips, sends; consent for the sensitive
  * survey; answers refused after the close. Everything over WireMock, the records checked in the database.
  */
+// its own application context polls the shared stand-in with the same token: close it when done, so it
+// cannot take (and, with its own clock or broken beans, hold) the updates of the tests after it
+@DirtiesContext
 @Import(SurveyClock.Config.class)
 @TestPropertySource(properties = { "hoibot.broadcast.poll-interval=50ms", "spring.quartz.scheduler-name=survey-e2e" })
 class SurveyEndToEndTests extends EndToEndTest {

@@ -1,5 +1,6 @@
 package vn.hoibot.broadcast.bot;
 
+import org.springframework.test.annotation.DirtiesContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -38,6 +39,9 @@ import vn.hoibot.org.UnitView;
  * the enqueue copies the audience in the database, and neither costs more statements than a small unit would.
  * The size is {@code -Dhoibot.test.province-members} (default 1,000,000). The dispatcher is off: nothing is sent.
  */
+// its own application context polls the shared stand-in with the same token: close it when done, so it
+// cannot take (and, with its own clock or broken beans, hold) the updates of the tests after it
+@DirtiesContext
 @Import(StatementCounter.Config.class)
 @TestPropertySource(properties = "hoibot.broadcast.dispatcher-enabled=false")
 class ProvinceAudienceTests extends EndToEndTest {
