@@ -24,7 +24,7 @@ public record IndicatorReport(Unit unit, ReportPeriod period, LocalDate asOf, Li
         return indicators.stream().filter(v -> v.id().equals(id)).findFirst();
     }
 
-    /** Commune units with no declared report ("chưa báo cáo"). */
+    /** Commune units with no declared report ({@code chưa báo cáo}). */
     public List<CommuneResult> notReported() {
         return communes.stream().filter(c -> !c.reported()).toList();
     }

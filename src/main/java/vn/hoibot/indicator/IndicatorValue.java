@@ -2,7 +2,7 @@ package vn.hoibot.indicator;
 
 /**
  * One figure: numerator ÷ denominator against a target. A denominator of zero gives no value and no verdict
- * ("không áp dụng"); a count without denominator (an evidence count, I5 for a short period) has neither either.
+ * ({@code không áp dụng}); a count without denominator (an evidence count, I5 for a short period) has neither either.
  *
  * @param target the target share, or empty when the figure has none
  * @param met    whether the value reaches the target; empty when not applicable or without a target
@@ -35,7 +35,7 @@ public record IndicatorValue(String id, long numerator, Long denominator, Double
         return share(id, yes ? 1 : 0, 1, target);
     }
 
-    /** False when the denominator is zero ("không áp dụng"). */
+    /** False when the denominator is zero ({@code không áp dụng}). */
     public boolean applicable() {
         return denominator == null || denominator > 0;
     }

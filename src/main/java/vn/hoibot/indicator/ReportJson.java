@@ -11,7 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The report as JSON for scripts and checks: {@code {"unit", "period": {"from", "to"}, "indicators": [{"id",
  * "numerator", "denominator", "value", "target", "met"}], "units": [{"code", "name", "reported", "indicators",
- * "components"}]}}, one entry in {@code units} per commune unit; "không áp dụng" is a null value and met.
+ * "components"}]}}, one entry in {@code units} per commune unit; {@code không áp dụng} is a null value and met.
  */
 public final class ReportJson {
 

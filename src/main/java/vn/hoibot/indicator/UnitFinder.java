@@ -21,7 +21,7 @@ import vn.hoibot.text.Texts;
 /**
  * Finds a unit by what she typed, only inside the subtrees where she may read indicators: its code, its name with
  * or without diacritics (whole name first, then the words typed anywhere in the name), or a level name such as
- * "tỉnh" for the units of that level.
+ * {@code tỉnh} for the units of that level.
  */
 @Component
 public class UnitFinder {

@@ -6,7 +6,7 @@ import vn.hoibot.access.Role;
 
 /**
  * One good roster row. Fields whose column the file lacks are null (for tags: {@code tagsGiven} false) and leave
- * the stored value alone. {@code statusDate} is the "Ngày thôi sinh hoạt" column: the day a status other than
+ * the stored value alone. {@code statusDate} is the {@code Ngày thôi sinh hoạt} column: the day a status other than
  * active took effect (without it, the import's effective date). With the role column ({@code roleGiven}), the row
  * is the truth for her roles on its unit.
  */

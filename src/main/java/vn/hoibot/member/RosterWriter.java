@@ -74,7 +74,7 @@ class RosterWriter {
         return counts;
     }
 
-    /** The day a status other than active took effect: "Ngày thôi sinh hoạt", else the import's date. */
+    /** The day a status other than active took effect: {@code Ngày thôi sinh hoạt}, else the import's date. */
     private static LocalDate statusDate(RosterRow row, LocalDate on) {
         return row.statusDate() != null && row.status() != MemberStatus.ACTIVE ? row.statusDate() : on;
     }

@@ -22,7 +22,7 @@ import vn.hoibot.indicator.UnitFinder;
 import vn.hoibot.member.Accounts;
 
 /**
- * "Nhắc tất cả" under /chuabaocao: a templated, polite reminder to the leaders of the units that need a push,
+ * {@code Nhắc tất cả} under /chuabaocao: a templated, polite reminder to the leaders of the units that need a push,
  * through the outbox; each unit is reminded at most once a day (a row per unit and day in {@code report_nudge},
  * whoever pressed), so a second press or a second cadre reminds nobody twice.
  */

@@ -15,7 +15,7 @@ import vn.hoibot.member.Accounts;
 
 /**
  * {@code /chuabaocao [unit] [period]}: the commune units without their report for the period and the branches
- * with no activity held in the last full month, each with its responsible leaders; a "Nhắc tất cả" button sends
+ * with no activity held in the last full month, each with its responsible leaders; a {@code Nhắc tất cả} button sends
  * them a polite reminder through the outbox ({@link NudgeAction}).
  */
 @Component

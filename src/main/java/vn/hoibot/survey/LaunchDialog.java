@@ -29,8 +29,8 @@ import vn.hoibot.time.VietnameseDates;
 
 /**
  * A leader launches a run: the survey (buttons), the audience inside her subtree (the audiences of /thongbao),
- * the opening ("Mở ngay" or a date as the meeting module reads them) and the closing date, a preview of the
- * invitation as members will read it, then "Xác nhận". Nothing is stored before she confirms.
+ * the opening ({@code Mở ngay} or a date as the meeting module reads them) and the closing date, a preview of the
+ * invitation as members will read it, then {@code Xác nhận}. Nothing is stored before she confirms.
  */
 @Component
 class LaunchDialog implements Dialog, ButtonAction<LaunchDialog.Step> {

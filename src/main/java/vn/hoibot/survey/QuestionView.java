@@ -117,7 +117,7 @@ final class QuestionView {
         return q.range() == null || q.range().values().size() > RANGE_BUTTONS;
     }
 
-    /** Every question asked with her answer, "Gửi", a button to change each answer, and back. */
+    /** Every question asked with her answer, {@code Gửi}, a button to change each answer, and back. */
     static Outbound summary(ChatContext ctx, Position p, List<Question> asked) {
         Locale locale = ctx.locale();
         StringBuilder text = new StringBuilder(ctx.text("survey.answer.summary", p.form().title().in(locale)));
@@ -149,7 +149,7 @@ final class QuestionView {
         return ctx.message("survey.answer.plain", body).withButtons(rows);
     }
 
-    /** An answer as she reads it: choice labels, "(bỏ qua)" for a skipped one, dates dd/MM/yyyy. */
+    /** An answer as she reads it: choice labels, {@code (bỏ qua)} for a skipped one, dates dd/MM/yyyy. */
     static String display(ChatContext ctx, SurveyForm form, Question q, String value) {
         if (value == null || value.isEmpty()) {
             return ctx.text("survey.answer.skipped");

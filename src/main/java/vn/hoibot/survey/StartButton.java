@@ -7,7 +7,7 @@ import vn.hoibot.chat.ChatContext;
 import vn.hoibot.chat.UserFacingException;
 import vn.hoibot.member.Accounts;
 
-/** "Bắt đầu" under an invitation (and in /khaosat's list): starts or resumes her response to the run. */
+/** {@code Bắt đầu} under an invitation (and in /khaosat's list): starts or resumes her response to the run. */
 @Component
 class StartButton implements ButtonAction<StartButton.Run> {
 

@@ -19,8 +19,8 @@ import vn.hoibot.survey.form.SurveyForm;
 import vn.hoibot.time.ServiceZone;
 
 /**
- * /khaosat: a member sees the surveys open for her ("Bắt đầu" or "Tiếp tục" each); a leader also gets
- * "Mở đợt khảo sát mới" ({@link LaunchDialog}).
+ * /khaosat: a member sees the surveys open for her ({@code Bắt đầu} or {@code Tiếp tục} each); a leader also gets
+ * {@code Mở đợt khảo sát mới} ({@link LaunchDialog}).
  */
 @Component
 class SurveyCommand implements CommandHandler {

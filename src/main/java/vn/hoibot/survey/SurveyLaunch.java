@@ -37,7 +37,7 @@ import vn.hoibot.time.ServiceZone;
 /**
  * Launches a run: stores the definition version, the run and its invitees (every active member of the audience,
  * with or without Telegram, so leaders can answer for those without), and queues the invitations with a
- * "Bắt đầu" button through the broadcast outbox, all in one transaction.
+ * {@code Bắt đầu} button through the broadcast outbox, all in one transaction.
  */
 @Service
 class SurveyLaunch {

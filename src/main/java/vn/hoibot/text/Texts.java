@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Vietnamese text, once: {@link #fold} gives accent- and case-insensitive keys ("Họ và tên" → "ho va ten"),
+ * Vietnamese text, once: {@link #fold} gives accent- and case-insensitive keys ({@code Họ và tên} → {@code ho va ten}),
  * {@link #nfc} the composed form people's phones send most (NFD input from some keyboards becomes NFC).
  * Both accept null.
  */

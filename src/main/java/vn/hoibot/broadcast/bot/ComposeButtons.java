@@ -265,7 +265,7 @@ class ComposeButtons {
 
         @Override
         public void onPress(ChatContext ctx, None payload, String messageId) {
-            dialog(ctx, "confirm"); // after "Gửi ngay" the dialog is over: nothing to discard, and it says so
+            dialog(ctx, "confirm"); // after {@code Gửi ngay} the dialog is over: nothing to discard, and it says so
             ctx.endDialog();
             ctx.edit(messageId, ctx.message("broadcast.compose.discarded"));
         }

@@ -28,7 +28,7 @@ import vn.hoibot.org.UnitView;
 
 /**
  * {@code /nopbaocao [period]}: the commune chair's unit period report (báo cáo của cơ sở) for one half-year or year
- * (default: the half-year that ended last), all by buttons: does the unit run "1+1", does it run "3 có, 3 biết", then
+ * (default: the half-year that ended last), all by buttons: does the unit run "1+1", does it run {@code 3 có, 3 biết}, then
  * the bot's own evidence beside her answers and a confirm. A report already given for the period is replaced only
  * after she confirms. Every step travels in the button's payload, so a restart loses nothing.
  */

@@ -161,7 +161,7 @@ class ChangeCommands {
     record SeriesRef(long seriesId) {
     }
 
-    /** The press of "Dừng lặp lại": ends the series, cancels its coming occurrences, tells the members. */
+    /** The press of {@code Dừng lặp lại}: ends the series, cancels its coming occurrences, tells the members. */
     @Component
     static class EndSeriesConfirmed implements vn.hoibot.chat.ButtonAction<SeriesRef> {
 

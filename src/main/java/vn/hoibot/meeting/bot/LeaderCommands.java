@@ -72,7 +72,7 @@ class LeaderCommands {
 
     static final String KEEP = "meeting.keep";
 
-    /** "Giữ lại" under every destructive question: nothing happens, the question's buttons go. */
+    /** {@code Giữ lại} under every destructive question: nothing happens, the question's buttons go. */
     @Component
     static class Keep implements ButtonAction.NoPayload {
 

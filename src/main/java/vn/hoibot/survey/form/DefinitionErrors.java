@@ -4,7 +4,7 @@ import java.util.Locale;
 
 import vn.hoibot.chat.Messages;
 
-/** Renders definition errors for people: "needs.yml, dòng 12: câu hỏi … thiếu nhãn tiếng Việt". */
+/** Renders definition errors for people: {@code needs.yml, dòng 12: câu hỏi … thiếu nhãn tiếng Việt}. */
 public final class DefinitionErrors {
 
     private DefinitionErrors() {

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * Skip logic over a form: which questions are asked given the answers so far (a group's relevant and each
- * question's own), the next and the previous one, and the progress ("Câu 3/12"). An answer to a question that is
+ * question's own), the next and the previous one, and the progress ({@code Câu 3/12}). An answer to a question that is
  * no longer asked counts as empty for the conditions after it, as ODK clears it.
  */
 public final class FormWalk {
