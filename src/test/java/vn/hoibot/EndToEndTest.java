@@ -2,6 +2,7 @@ package vn.hoibot;
 
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -17,16 +18,22 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 public abstract class EndToEndTest {
 
-    protected static final String TOKEN = "1000:e2e";
+    /** One bot token per application context, so a context never takes the updates meant for another. */
+    private static final AtomicLong CONTEXTS = new AtomicLong(5000);
     /** A Telegram user configured as admin (hoibot.member.admins). */
     protected static final long ADMIN_USER = 690_000_001L;
     private static final AtomicLong USER_IDS = new AtomicLong(700_000_000L);
 
     protected final FakeTelegram telegram = FakeTelegram.instance();
 
+    /** This context's bot token: updates for this context go to it, and what it sends is recorded under it. */
+    @Value("${hoibot.telegram.token}")
+    protected String token;
+
     @DynamicPropertySource
     static void telegram(DynamicPropertyRegistry registry) {
-        registry.add("hoibot.telegram.token", () -> TOKEN);
+        String token = CONTEXTS.incrementAndGet() + ":e2e"; // the method runs once for each context built
+        registry.add("hoibot.telegram.token", () -> token);
         registry.add("hoibot.telegram.api-url", () -> FakeTelegram.instance().url());
         registry.add("hoibot.member.admins", () -> String.valueOf(ADMIN_USER));
     }
@@ -36,16 +43,16 @@ public abstract class EndToEndTest {
     }
 
     protected long deliver(ObjectNode update) {
-        return telegram.deliver(TOKEN, update);
+        return telegram.deliver(token, update);
     }
 
     /** Sends a text from a user and waits for the n-th message the bot sends to her. */
     protected JsonNode say(long userId, String text, int expectedMessageNumber) {
         deliver(FakeTelegram.text(userId, text));
-        return telegram.awaitMessage(TOKEN, userId, expectedMessageNumber);
+        return telegram.awaitMessage(token, userId, expectedMessageNumber);
     }
 
     protected int sentCount(long chatId) {
-        return telegram.sentTo(TOKEN, chatId).size();
+        return telegram.sentTo(token, chatId).size();
     }
 }

@@ -1,6 +1,5 @@
 package vn.hoibot;
 
-import org.springframework.test.annotation.DirtiesContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -14,6 +13,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.annotation.DirtiesContext;
 
 import vn.hoibot.chat.ChatContext;
 import vn.hoibot.chat.CommandHandler;
@@ -26,8 +26,7 @@ import vn.hoibot.member.MemberView;
  * stack trace the router logs holds neither. Records that reach logs by accident print no phone either.
  */
 @ExtendWith(OutputCaptureExtension.class)
-// its own application context polls the shared stand-in with the same token: close it when done, so it
-// cannot take (and, with its own clock or broken beans, hold) the updates of the tests after it
+// its own application context (own token): closed when done, so it stops polling and holding connections
 @DirtiesContext
 @Import(LogRedactionEndToEndTests.Failing.class)
 class LogRedactionEndToEndTests extends EndToEndTest {

@@ -44,7 +44,7 @@ class RestructureCommandTests extends EndToEndTest {
         assertThat(org.isWithin(branch.id(), b.id(), LocalDate.of(2025, 8, 1))).isTrue(); // nothing yet
 
         deliver(FakeTelegram.button(ADMIN_USER, FakeTelegram.buttonData(confirm, "Thực hiện"), 31));
-        await().until(() -> telegram.requests(TOKEN, "editmessagetext").stream()
+        await().until(() -> telegram.requests(token, "editmessagetext").stream()
                 .anyMatch(e -> e.path("message_id").asInt() == 31 && e.path("text").asText().startsWith("Đã thực hiện")));
         assertThat(org.isWithin(branch.id(), a.id(), LocalDate.of(2025, 8, 1))).isTrue();
         assertThat(org.isWithin(branch.id(), b.id(), LocalDate.of(2024, 1, 1))).isTrue();

@@ -31,7 +31,7 @@ class RosterUploadTests extends EndToEndTest {
     MemberDirectory directory;
 
     private void sendDocument(long user, String fileId, String fileName, String caption, byte[] content) {
-        telegram.server().stubFor(get(urlPathEqualTo("/file/bot" + TOKEN + "/documents/" + fileId))
+        telegram.server().stubFor(get(urlPathEqualTo("/file/bot" + token + "/documents/" + fileId))
                 .willReturn(aResponse().withBody(content)));
         ObjectNode update = FakeTelegram.text(user, "x");
         ObjectNode message = (ObjectNode) update.get("message");
@@ -54,7 +54,7 @@ class RosterUploadTests extends EndToEndTest {
                 + "2;Lê Thị Sen;12345;1981;UP-X-1\n";
         int before = sentCount(ADMIN_USER);
         sendDocument(ADMIN_USER, "rost1", "danhsach.csv", null, csv.getBytes(StandardCharsets.UTF_8));
-        JsonNode report = telegram.awaitMessage(TOKEN, ADMIN_USER, before + 1);
+        JsonNode report = telegram.awaitMessage(token, ADMIN_USER, before + 1);
         assertThat(report.path("text").asText()).contains("KẾT QUẢ NHẬP DANH SÁCH")
                 .contains("Dòng 3").contains("Số điện thoại không hợp lệ: 12345");
         assertThat(directory.findByPhone("+84987111222")).get().extracting(MemberView::fullName).isEqualTo("Trần Thị Nhung");
@@ -64,13 +64,13 @@ class RosterUploadTests extends EndToEndTest {
     void refusesAFileFromSomeoneWhoIsNotAnAdmin() {
         long user = newUserId();
         sendDocument(user, "rost2", "danhsach.csv", null, "Họ và tên\nAi đó\n".getBytes(StandardCharsets.UTF_8));
-        assertThat(telegram.awaitMessage(TOKEN, user, 1).path("text").asText()).contains("chưa cần tệp");
+        assertThat(telegram.awaitMessage(token, user, 1).path("text").asText()).contains("chưa cần tệp");
     }
 
     @Test
     void refusesAFileThatIsNotASpreadsheet() {
         int before = sentCount(ADMIN_USER);
         sendDocument(ADMIN_USER, "rost3", "anh.pdf", null, new byte[] { 1, 2, 3 });
-        assertThat(telegram.awaitMessage(TOKEN, ADMIN_USER, before + 1).path("text").asText()).contains("CSV");
+        assertThat(telegram.awaitMessage(token, ADMIN_USER, before + 1).path("text").asText()).contains("CSV");
     }
 }

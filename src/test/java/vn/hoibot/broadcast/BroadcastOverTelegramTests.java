@@ -1,6 +1,5 @@
 package vn.hoibot.broadcast;
 
-import org.springframework.test.annotation.DirtiesContext;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
@@ -18,6 +17,7 @@ import java.util.stream.LongStream;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,8 +31,7 @@ import vn.hoibot.broadcast.NewBroadcast.ProgressTarget;
 import vn.hoibot.broadcast.NewBroadcast.Recipient;
 
 /** The outbox through the real Telegram adapter over HTTP, against WireMock: the requests are what we assert. */
-// its own application context polls the shared stand-in with the same token: close it when done, so it
-// cannot take (and, with its own clock or broken beans, hold) the updates of the tests after it
+// its own application context (own token): closed when done, so it stops polling and holding connections
 @DirtiesContext
 @TestPropertySource(properties = { "hoibot.broadcast.global-rate-per-second=20", "hoibot.broadcast.poll-interval=20ms",
         "hoibot.broadcast.progress-interval=300ms", "hoibot.broadcast.backoff-base=200ms",
@@ -169,16 +168,16 @@ class BroadcastOverTelegramTests extends EndToEndTest {
                 new ProgressTarget("telegram", Long.toString(leader), "77", "vi")));
         awaitFinished(id);
 
-        JsonNode notice = telegram.awaitMessage(TOKEN, member, 1);
+        JsonNode notice = telegram.awaitMessage(token, member, 1);
         assertThat(notice.path("text").asText()).isEqualTo("Họp chi hội 19h thứ Sáu");
         String data = FakeTelegram.buttonData(notice, "Đã đọc");
-        await().until(() -> telegram.requests(TOKEN, "editmessagetext").stream()
+        await().until(() -> telegram.requests(token, "editmessagetext").stream()
                 .anyMatch(e -> e.path("chat_id").asText().equals(Long.toString(leader))
                         && e.path("text").asText().startsWith("Đã gửi xong thông báo #" + id + ": 1 người đã nhận")));
 
         deliver(FakeTelegram.button(member, data, notice.path("message_id").asLong(1)));
         await().until(() -> broadcasts.report(id).orElseThrow().acknowledged() == 1);
-        await().until(() -> telegram.requests(TOKEN, "answercallbackquery").stream()
+        await().until(() -> telegram.requests(token, "answercallbackquery").stream()
                 .anyMatch(a -> a.path("text").asText().equals("Cảm ơn chị đã xác nhận.")));
     }
 }

@@ -80,6 +80,6 @@ class ExactlyOnceTests extends EndToEndTest {
                 java.time.OffsetDateTime.class, id).toInstant();
         assertThat(due).isEqualTo(at);
         assertThat(broadcasts.start(id)).isTrue(); // its time came (or it was started by hand): due at once
-        telegram.awaitMessage(TOKEN, chat, 1);
+        telegram.awaitMessage(token, chat, 1);
     }
 }

@@ -1,6 +1,5 @@
 package vn.hoibot.indicator;
 
-import org.springframework.test.annotation.DirtiesContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -18,6 +17,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -30,8 +30,7 @@ import vn.hoibot.org.Restructuring;
  * /thongke over Telegram (WireMock): a provincial cadre and a commune chair ask for the indicators of the
  * hand-built province of {@link IndicatorDataset}; the replies are asserted as sent.
  */
-// its own application context polls the shared stand-in with the same token: close it when done, so it
-// cannot take (and, with its own clock or broken beans, hold) the updates of the tests after it
+// its own application context (own token): closed when done, so it stops polling and holding connections
 @DirtiesContext
 @Import(StatsEndToEndTests.Coverage.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -191,7 +190,7 @@ class StatsEndToEndTests extends EndToEndTest {
     private JsonNode after(long user, int before) {
         JsonNode[] found = new JsonNode[1];
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(() -> {
-            List<JsonNode> sent = telegram.sentTo(TOKEN, user);
+            List<JsonNode> sent = telegram.sentTo(token, user);
             found[0] = sent.size() > before ? sent.get(before) : null;
             return found[0] != null;
         });
@@ -201,11 +200,11 @@ class StatsEndToEndTests extends EndToEndTest {
     /** /start, agree, share her own contact (as the onboarding tests do). */
     private void link(long user, String phone) {
         deliver(FakeTelegram.text(user, "/start"));
-        JsonNode notice = telegram.awaitSent(TOKEN, user, b -> b.path("reply_markup").has("inline_keyboard"));
+        JsonNode notice = telegram.awaitSent(token, user, b -> b.path("reply_markup").has("inline_keyboard"));
         deliver(FakeTelegram.button(user, FakeTelegram.buttonData(notice, "đồng ý"), 1));
-        telegram.awaitSent(TOKEN, user, b -> FakeTelegram.textContains(b, "Chia sẻ số điện thoại")
+        telegram.awaitSent(token, user, b -> FakeTelegram.textContains(b, "Chia sẻ số điện thoại")
                 && b.path("reply_markup").has("keyboard"));
         deliver(FakeTelegram.contact(user, phone, user));
-        telegram.awaitSent(TOKEN, user, b -> FakeTelegram.textContains(b, "Đã liên kết"));
+        telegram.awaitSent(token, user, b -> FakeTelegram.textContains(b, "Đã liên kết"));
     }
 }

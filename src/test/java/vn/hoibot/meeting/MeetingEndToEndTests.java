@@ -1,6 +1,5 @@
 package vn.hoibot.meeting;
 
-import org.springframework.test.annotation.DirtiesContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -15,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,8 +32,7 @@ import vn.hoibot.access.RoleAssignments;
  * buttons, the leader takes attendance and a member checks in with the code: everything over WireMock, with the
  * records checked in the database. Time is moved with {@link TestClock} (see there how Quartz follows).
  */
-// its own application context polls the shared stand-in with the same token: close it when done, so it
-// cannot take (and, with its own clock or broken beans, hold) the updates of the tests after it
+// its own application context (own token): closed when done, so it stops polling and holding connections
 @DirtiesContext
 @Import(TestClock.Config.class)
 @TestPropertySource(properties = { "hoibot.broadcast.poll-interval=50ms", "hoibot.meeting.page-size=2",
@@ -82,10 +81,10 @@ class MeetingEndToEndTests extends EndToEndTest {
         lan = newUserId();
         hoa = newUserId();
         mai = newUserId();
-        MeetingFixtures.link(telegram, TOKEN, leader, head.phone());
-        MeetingFixtures.link(telegram, TOKEN, lan, lanMember.phone());
-        MeetingFixtures.link(telegram, TOKEN, hoa, hoaMember.phone());
-        MeetingFixtures.link(telegram, TOKEN, mai, maiMember.phone());
+        MeetingFixtures.link(telegram, token, leader, head.phone());
+        MeetingFixtures.link(telegram, token, lan, lanMember.phone());
+        MeetingFixtures.link(telegram, token, hoa, hoaMember.phone());
+        MeetingFixtures.link(telegram, token, mai, maiMember.phone());
     }
 
     /** Notices from the outbox (announcements, reminders, changes) may arrive between a command and its reply. */
@@ -98,7 +97,7 @@ class MeetingEndToEndTests extends EndToEndTest {
     JsonNode replyAfter(long user, int before) {
         JsonNode[] found = new JsonNode[1];
         await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50)).until(() -> {
-            List<JsonNode> sent = telegram.sentTo(TOKEN, user);
+            List<JsonNode> sent = telegram.sentTo(token, user);
             found[0] = sent.stream().skip(before).filter(b -> !isNotice(b)).findFirst().orElse(null);
             return found[0] != null;
         });
@@ -118,7 +117,7 @@ class MeetingEndToEndTests extends EndToEndTest {
     }
 
     JsonNode lastEdit(long user) {
-        List<JsonNode> edits = telegram.requests(TOKEN, "editmessagetext").stream()
+        List<JsonNode> edits = telegram.requests(token, "editmessagetext").stream()
                 .filter(b -> b.path("chat_id").asText().equals(String.valueOf(user))).toList();
         return edits.isEmpty() ? null : edits.get(edits.size() - 1);
     }
@@ -129,7 +128,7 @@ class MeetingEndToEndTests extends EndToEndTest {
     }
 
     List<String> toasts() {
-        return telegram.requests(TOKEN, "answercallbackquery").stream().map(b -> b.path("text").asText()).toList();
+        return telegram.requests(token, "answercallbackquery").stream().map(b -> b.path("text").asText()).toList();
     }
 
     /** "d/M 19h30" for the day {@code days} ahead of the test clock. */
@@ -174,16 +173,16 @@ class MeetingEndToEndTests extends EndToEndTest {
                 .isEqualTo(2);
 
         // announced to the branch (Lan is in its group), not to the other branch
-        telegram.awaitSent(TOKEN, lan, b -> FakeTelegram.textContains(b, "Thông báo hoạt động mới"));
-        telegram.awaitSent(TOKEN, hoa, b -> FakeTelegram.textContains(b, "Thông báo hoạt động mới"));
+        telegram.awaitSent(token, lan, b -> FakeTelegram.textContains(b, "Thông báo hoạt động mới"));
+        telegram.awaitSent(token, hoa, b -> FakeTelegram.textContains(b, "Thông báo hoạt động mới"));
 
         // one day before: the 24h reminder fires through Quartz
         clock.moveTo(start.minus(Duration.ofHours(24)).minusSeconds(1));
         reminders.realign();
-        JsonNode reminder = telegram.awaitSent(TOKEN, lan, b -> FakeTelegram.textContains(b, "Nhắc lịch"));
+        JsonNode reminder = telegram.awaitSent(token, lan, b -> FakeTelegram.textContains(b, "Nhắc lịch"));
         assertThat(reminder.path("text").asText()).contains("Sinh hoạt chi hội tháng 3").contains("19:30");
-        telegram.awaitSent(TOKEN, hoa, b -> FakeTelegram.textContains(b, "Nhắc lịch"));
-        assertThat(telegram.sentTo(TOKEN, mai).stream().noneMatch(b -> FakeTelegram.textContains(b, "tháng 3"))).isTrue();
+        telegram.awaitSent(token, hoa, b -> FakeTelegram.textContains(b, "Nhắc lịch"));
+        assertThat(telegram.sentTo(token, mai).stream().noneMatch(b -> FakeTelegram.textContains(b, "tháng 3"))).isTrue();
         await().until(() -> count("select count(*) from activity_reminder where activity_id = ? and status = 'SENT'", id) == 1);
 
         // answers by button; Mai was not invited, her press changes nothing
@@ -208,7 +207,7 @@ class MeetingEndToEndTests extends EndToEndTest {
         clock.moveTo(start.plus(Duration.ofMinutes(10)));
         reminders.realign();
         await().until(() -> count("select count(*) from activity_reminder where activity_id = ? and status = 'DROPPED'", id) == 1);
-        assertThat(telegram.sentTo(TOKEN, lan).stream().filter(b -> FakeTelegram.textContains(b, "Nhắc lịch")).count())
+        assertThat(telegram.sentTo(token, lan).stream().filter(b -> FakeTelegram.textContains(b, "Nhắc lịch")).count())
                 .isOne();
 
         // too late to move it
@@ -218,7 +217,7 @@ class MeetingEndToEndTests extends EndToEndTest {
         // too late to change her answer
         deliver(FakeTelegram.button(lan, FakeTelegram.buttonData(reminder, "Không tham gia"), 9));
         await().until(() -> toasts().stream().anyMatch(t -> t.contains("không đổi trả lời được nữa"))
-                || telegram.sentTo(TOKEN, lan).stream().anyMatch(b -> FakeTelegram.textContains(b, "không đổi trả lời")));
+                || telegram.sentTo(token, lan).stream().anyMatch(b -> FakeTelegram.textContains(b, "không đổi trả lời")));
         assertThat(count("select count(*) from activity_rsvp where activity_id = ? and member_id = ? and answer = 'YES'",
                 id, lanMember.id())).isOne();
 
@@ -280,7 +279,7 @@ class MeetingEndToEndTests extends EndToEndTest {
     @Test
     void listsHerUpcomingActivitiesWithHerAnswer() {
         long id = create("Hội thi nấu ăn", dayAhead(5, "18h"));
-        JsonNode announcement = telegram.awaitSent(TOKEN, hoa, b -> FakeTelegram.textContains(b, "Hội thi nấu ăn"));
+        JsonNode announcement = telegram.awaitSent(token, hoa, b -> FakeTelegram.textContains(b, "Hội thi nấu ăn"));
         deliver(FakeTelegram.button(hoa, FakeTelegram.buttonData(announcement, "Tham gia"), 3));
         await().until(() -> count("select count(*) from activity_rsvp where activity_id = ?", id) == 1);
         JsonNode upcoming = next(hoa, "/lichhop");
@@ -292,11 +291,11 @@ class MeetingEndToEndTests extends EndToEndTest {
     @Test
     void tellsTheMembersOnceWhenTheLeaderMovesOrCancels() {
         long id = create("Nói chuyện chuyên đề", dayAhead(4, "19h"));
-        telegram.awaitSent(TOKEN, lan, b -> FakeTelegram.textContains(b, "Nói chuyện chuyên đề"));
+        telegram.awaitSent(token, lan, b -> FakeTelegram.textContains(b, "Nói chuyện chuyên đề"));
 
         JsonNode moved = next(leader, "/doihop " + id + " " + dayAhead(6, "20h"));
         assertThat(moved.path("text").asText()).contains("Đã đổi").contains("20:00 ").contains("– 22:00");
-        JsonNode movedNotice = telegram.awaitSent(TOKEN, lan, b -> FakeTelegram.textContains(b, "đã thay đổi")
+        JsonNode movedNotice = telegram.awaitSent(token, lan, b -> FakeTelegram.textContains(b, "đã thay đổi")
                 && FakeTelegram.textContains(b, "Nói chuyện chuyên đề"));
         assertThat(movedNotice.path("text").asText()).contains("🕒 ").contains(", 19:00 – 21:00 → ")
                 .contains(", 20:00 – 22:00");
@@ -306,25 +305,25 @@ class MeetingEndToEndTests extends EndToEndTest {
                 .isEqualTo(2);
 
         deliver(FakeTelegram.text(leader, "/suahop " + id + " địa điểm Hội trường UBND xã"));
-        telegram.awaitSent(TOKEN, leader, b -> FakeTelegram.textContains(b, "Đã đổi")
+        telegram.awaitSent(token, leader, b -> FakeTelegram.textContains(b, "Đã đổi")
                 && FakeTelegram.textContains(b, "📍 Hội trường UBND xã"));
-        JsonNode changed = telegram.awaitSent(TOKEN, hoa, b -> FakeTelegram.textContains(b, "Hội trường UBND xã"));
+        JsonNode changed = telegram.awaitSent(token, hoa, b -> FakeTelegram.textContains(b, "Hội trường UBND xã"));
         assertThat(changed.path("text").asText()).contains("đã thay đổi")
                 .contains("📍 Nhà văn hóa xóm Đông → Hội trường UBND xã");
 
         // a leader adds a reminder; one after the start is refused
         deliver(FakeTelegram.text(leader, "/nhacthem " + id + " " + dayAhead(5, "17h")));
-        telegram.awaitSent(TOKEN, leader, b -> FakeTelegram.textContains(b, "Sẽ nhắc thêm vào ") && FakeTelegram.textContains(b, ", 17:00"));
+        telegram.awaitSent(token, leader, b -> FakeTelegram.textContains(b, "Sẽ nhắc thêm vào ") && FakeTelegram.textContains(b, ", 17:00"));
         deliver(FakeTelegram.text(leader, "/nhacthem " + id + " " + dayAhead(7, "17h")));
-        telegram.awaitSent(TOKEN, leader, b -> FakeTelegram.textContains(b, "trước khi hoạt động bắt đầu"));
+        telegram.awaitSent(token, leader, b -> FakeTelegram.textContains(b, "trước khi hoạt động bắt đầu"));
         assertThat(count("select count(*) from activity_reminder where activity_id = ? and status = 'PENDING'", id))
                 .isEqualTo(3);
 
         deliver(FakeTelegram.text(leader, "/huyhop " + id));
-        JsonNode ask = telegram.awaitSent(TOKEN, leader, b -> FakeTelegram.textContains(b, "chắc chắn hủy"));
+        JsonNode ask = telegram.awaitSent(token, leader, b -> FakeTelegram.textContains(b, "chắc chắn hủy"));
         deliver(FakeTelegram.button(leader, FakeTelegram.buttonData(ask, "Hủy hoạt động"), 700));
         awaitEdit(leader, "Đã hủy hoạt động #" + id);
-        telegram.awaitSent(TOKEN, hoa, b -> FakeTelegram.textContains(b, "HỦY")
+        telegram.awaitSent(token, hoa, b -> FakeTelegram.textContains(b, "HỦY")
                 && FakeTelegram.textContains(b, "Nói chuyện chuyên đề"));
         // pressing the old confirm button again changes nothing and tells nobody again
         int before = sentCount(leader);
@@ -335,11 +334,11 @@ class MeetingEndToEndTests extends EndToEndTest {
         // an answer on the old announcement of a cancelled activity is refused
         deliver(FakeTelegram.button(hoa, FakeTelegram.buttonData(changed, "Tham gia"), 9));
         await().until(() -> toasts().stream().anyMatch(t -> t.contains("Nói chuyện chuyên đề") && t.contains("đã bị hủy"))
-                || telegram.sentTo(TOKEN, hoa).stream().anyMatch(b -> FakeTelegram.textContains(b, "đã bị hủy")));
+                || telegram.sentTo(token, hoa).stream().anyMatch(b -> FakeTelegram.textContains(b, "đã bị hủy")));
         assertThat(count("select count(*) from activity_rsvp where activity_id = ?", id)).isZero();
         await().pollDelay(Duration.ofMillis(300)).until(() -> true);
-        assertThat(telegram.sentTo(TOKEN, hoa).stream().filter(b -> FakeTelegram.textContains(b, "HỦY")).count()).isOne();
-        assertThat(telegram.sentTo(TOKEN, mai).stream().noneMatch(b -> FakeTelegram.textContains(b, "chuyên đề"))).isTrue();
+        assertThat(telegram.sentTo(token, hoa).stream().filter(b -> FakeTelegram.textContains(b, "HỦY")).count()).isOne();
+        assertThat(telegram.sentTo(token, mai).stream().noneMatch(b -> FakeTelegram.textContains(b, "chuyên đề"))).isTrue();
     }
 
     @Test
@@ -481,9 +480,9 @@ class MeetingEndToEndTests extends EndToEndTest {
         assertThat(count("select count(*) from activity_reminder r join activity a on a.id = r.activity_id "
                 + "where a.series_id = ? and r.status = 'PENDING'", series)).isEqualTo(2 * occurrences.size());
         // announced once, for the first occurrence
-        telegram.awaitSent(TOKEN, lan, b -> FakeTelegram.textContains(b, "Sinh hoạt định kỳ"));
+        telegram.awaitSent(token, lan, b -> FakeTelegram.textContains(b, "Sinh hoạt định kỳ"));
         await().pollDelay(Duration.ofMillis(500)).until(() -> true);
-        assertThat(telegram.sentTo(TOKEN, lan).stream().filter(b -> FakeTelegram.textContains(b, "Sinh hoạt định kỳ"))
+        assertThat(telegram.sentTo(token, lan).stream().filter(b -> FakeTelegram.textContains(b, "Sinh hoạt định kỳ"))
                 .count()).isOne();
 
         // skip the second occurrence; the nightly job does not bring it back
@@ -552,14 +551,14 @@ class MeetingEndToEndTests extends EndToEndTest {
         assertThat(jdbc.queryForObject("select audience_kind from activity where id = ?", String.class, id))
                 .isEqualTo("BRANCH");
 
-        JsonNode announcement = telegram.awaitSent(TOKEN, lan, b -> FakeTelegram.textContains(b, "Thăm hỏi hội viên"));
+        JsonNode announcement = telegram.awaitSent(token, lan, b -> FakeTelegram.textContains(b, "Thăm hỏi hội viên"));
         await().pollDelay(Duration.ofMillis(500)).until(() -> true);
-        assertThat(telegram.sentTo(TOKEN, hoa).stream().noneMatch(b -> FakeTelegram.textContains(b, "Thăm hỏi hội viên")))
+        assertThat(telegram.sentTo(token, hoa).stream().noneMatch(b -> FakeTelegram.textContains(b, "Thăm hỏi hội viên")))
                 .isTrue();
         // Hoa is in the branch but not in the group: her press on Lan's message is refused
         deliver(FakeTelegram.button(hoa, FakeTelegram.buttonData(announcement, "Tham gia"), 5));
         await().until(() -> toasts().stream().anyMatch(t -> t.contains("Thăm hỏi hội viên khó khăn")
-                && t.contains("không có trong danh sách")) || telegram.sentTo(TOKEN, hoa).stream()
+                && t.contains("không có trong danh sách")) || telegram.sentTo(token, hoa).stream()
                         .anyMatch(b -> FakeTelegram.textContains(b, "không có trong danh sách được mời dự \"Thăm hỏi")));
         assertThat(count("select count(*) from activity_rsvp where activity_id = ?", id)).isZero();
     }

@@ -75,11 +75,11 @@ class ErasureTests extends EndToEndTest {
         int before = sentCount(user);
         JsonNode notice = say(user, "/start", before + 1);
         deliver(FakeTelegram.button(user, FakeTelegram.buttonData(notice, "đồng ý"), 1));
-        telegram.awaitSent(TOKEN, user, b -> FakeTelegram.textContains(b, "Chia sẻ số điện thoại")
+        telegram.awaitSent(token, user, b -> FakeTelegram.textContains(b, "Chia sẻ số điện thoại")
                 && b.path("reply_markup").has("keyboard"));
         int now = sentCount(user);
         deliver(FakeTelegram.contact(user, phone, user));
-        return telegram.awaitMessage(TOKEN, user, now + 1);
+        return telegram.awaitMessage(token, user, now + 1);
     }
 
     /** What identifies her: the phone as stored and as typed, her name, her Telegram id (= her chat id). */
@@ -124,7 +124,7 @@ class ErasureTests extends EndToEndTest {
 
         JsonNode ask = say(user, "/xoadulieu", sentCount(user) + 1);
         deliver(FakeTelegram.button(user, FakeTelegram.buttonData(ask, "dữ liệu"), 42));
-        await().until(() -> telegram.requests(TOKEN, "editmessagetext").stream()
+        await().until(() -> telegram.requests(token, "editmessagetext").stream()
                 .anyMatch(b -> b.path("chat_id").asText().equals(chat) && b.path("message_id").asInt() == 42));
 
         assertThat(PersonalDataScan.find(jdbc, needles(phone, name, user))).isEmpty();
@@ -198,7 +198,7 @@ class ErasureTests extends EndToEndTest {
         link(user, phone);
         JsonNode me = say(user, "/toi", sentCount(user) + 1);
         deliver(FakeTelegram.button(user, FakeTelegram.buttonData(me, "Tải dữ liệu"), 77));
-        JsonNode file = telegram.awaitSent(TOKEN, user, b -> b.has("document_bytes") || b.has("document"));
+        JsonNode file = telegram.awaitSent(token, user, b -> b.has("document_bytes") || b.has("document"));
         assertThat(file.path("caption").asText()).contains("toàn bộ dữ liệu");
     }
 }

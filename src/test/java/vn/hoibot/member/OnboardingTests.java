@@ -64,11 +64,11 @@ class OnboardingTests extends EndToEndTest {
         int before = sentCount(user);
         JsonNode notice = say(user, "/start", before + 1);
         deliver(FakeTelegram.button(user, FakeTelegram.buttonData(notice, "đồng ý"), 1));
-        telegram.awaitSent(TOKEN, user, b -> FakeTelegram.textContains(b, "Chia sẻ số điện thoại")
+        telegram.awaitSent(token, user, b -> FakeTelegram.textContains(b, "Chia sẻ số điện thoại")
                 && b.path("reply_markup").has("keyboard"));
         int now = sentCount(user);
         deliver(FakeTelegram.contact(user, phone, user));
-        return telegram.awaitMessage(TOKEN, user, now + 1);
+        return telegram.awaitMessage(token, user, now + 1);
     }
 
     @Test
@@ -82,7 +82,7 @@ class OnboardingTests extends EndToEndTest {
         assertThat(count("select count(*) from member_account where user_id = ?", user)).isZero();
 
         deliver(FakeTelegram.button(user, FakeTelegram.buttonData(notice, "Không đồng ý"), 1));
-        await().until(() -> telegram.requests(TOKEN, "editmessagetext").stream()
+        await().until(() -> telegram.requests(token, "editmessagetext").stream()
                 .anyMatch(b -> b.path("chat_id").asText().equals(String.valueOf(user))
                         && b.path("text").asText().contains("chưa lưu thông tin")));
         assertThat(count("select count(*) from consent where user_id = ?", user)).isZero();
@@ -112,9 +112,9 @@ class OnboardingTests extends EndToEndTest {
         long user = newUserId();
         JsonNode notice = say(user, "/start", 1);
         deliver(FakeTelegram.button(user, FakeTelegram.buttonData(notice, "đồng ý"), 1));
-        telegram.awaitMessage(TOKEN, user, 2);
+        telegram.awaitMessage(token, user, 2);
         deliver(FakeTelegram.contact(user, phone(), user + 1));
-        JsonNode reply = telegram.awaitMessage(TOKEN, user, 3);
+        JsonNode reply = telegram.awaitMessage(token, user, 3);
         assertThat(reply.path("text").asText()).contains("chính chị");
         assertThat(count("select count(*) from member_account where user_id = ?", user)).isZero();
     }
@@ -138,21 +138,21 @@ class OnboardingTests extends EndToEndTest {
         long newcomer = newUserId();
         JsonNode notice = say(newcomer, "/start " + code, 1);
         deliver(FakeTelegram.button(newcomer, FakeTelegram.buttonData(notice, "đồng ý"), 1));
-        telegram.awaitMessage(TOKEN, newcomer, 2);
+        telegram.awaitMessage(token, newcomer, 2);
         String newPhone = phone();
         deliver(FakeTelegram.contact(newcomer, newPhone, newcomer));
-        assertThat(telegram.awaitMessage(TOKEN, newcomer, 3).path("text").asText()).contains("đề nghị vào");
+        assertThat(telegram.awaitMessage(token, newcomer, 3).path("text").asText()).contains("đề nghị vào");
 
-        JsonNode request = telegram.awaitSent(TOKEN, headUser, b -> FakeTelegram.textContains(b, "Đề nghị vào Hội mới"));
+        JsonNode request = telegram.awaitSent(token, headUser, b -> FakeTelegram.textContains(b, "Đề nghị vào Hội mới"));
         assertThat(request.path("text").asText()).contains("Vũ Thị Mai").contains("Chi hội xóm Đông");
         // written to the durable outbox with the request, not held in memory as a reply
         await().until(() -> jdbc.queryForObject("select count(*) from outbox where chat_id = ? and status = 'SENT'",
                 Integer.class, String.valueOf(headUser)) == 1);
         deliver(FakeTelegram.button(headUser, FakeTelegram.buttonData(request, "Duyệt"), 77));
-        telegram.awaitSent(TOKEN, newcomer, b -> FakeTelegram.textContains(b, "Chúc mừng"));
+        telegram.awaitSent(token, newcomer, b -> FakeTelegram.textContains(b, "Chúc mừng"));
         await().until(() -> jdbc.queryForObject("select count(*) from outbox where chat_id = ? and status = 'SENT'",
                 Integer.class, String.valueOf(newcomer)) == 1);
-        JsonNode edited = telegram.requests(TOKEN, "editmessagetext").stream()
+        JsonNode edited = telegram.requests(token, "editmessagetext").stream()
                 .filter(b -> b.path("chat_id").asText().equals(String.valueOf(headUser))
                         && b.path("text").asText().contains("Đã duyệt")).findFirst().orElseThrow();
         assertThat(edited.path("message_id").asInt()).isEqualTo(77);
@@ -180,14 +180,14 @@ class OnboardingTests extends EndToEndTest {
         long newcomer = newUserId();
         JsonNode notice = say(newcomer, "/start " + code, 1);
         deliver(FakeTelegram.button(newcomer, FakeTelegram.buttonData(notice, "đồng ý"), 1));
-        telegram.awaitMessage(TOKEN, newcomer, 2);
+        telegram.awaitMessage(token, newcomer, 2);
         deliver(FakeTelegram.contact(newcomer, phone(), newcomer));
-        JsonNode request = telegram.awaitSent(TOKEN, ownHeadUser, b -> FakeTelegram.textContains(b, "Đề nghị vào Hội mới"));
+        JsonNode request = telegram.awaitSent(token, ownHeadUser, b -> FakeTelegram.textContains(b, "Đề nghị vào Hội mới"));
 
         // the other branch's head presses the button meant for the own head: refused, nothing changes
         int before = sentCount(otherUser);
         deliver(FakeTelegram.button(otherUser, FakeTelegram.buttonData(request, "Duyệt"), 5));
-        assertThat(telegram.awaitMessage(TOKEN, otherUser, before + 1).path("text").asText()).contains("dành cho người khác");
+        assertThat(telegram.awaitMessage(token, otherUser, before + 1).path("text").asText()).contains("dành cho người khác");
         assertThat(count("select count(*) from join_request where user_id = ? and status = 'PENDING'", newcomer)).isOne();
     }
 
@@ -208,7 +208,7 @@ class OnboardingTests extends EndToEndTest {
         link(user, lan.phone());
         JsonNode ask = say(user, "/xoadulieu", sentCount(user) + 1);
         deliver(FakeTelegram.button(user, FakeTelegram.buttonData(ask, "Xóa dữ liệu"), 42));
-        await().until(() -> telegram.requests(TOKEN, "editmessagetext").stream()
+        await().until(() -> telegram.requests(token, "editmessagetext").stream()
                 .anyMatch(b -> b.path("chat_id").asText().equals(String.valueOf(user))
                         && b.path("text").asText().contains("Đã xóa")));
         MemberView erased = directory.findById(lan.id()).orElseThrow();
@@ -272,9 +272,9 @@ class OnboardingTests extends EndToEndTest {
         long group = -1_000_000_000_000L - headUser;
 
         deliver(FakeTelegram.groupText(group, plainUser, "/ganchihoi@hoibot_test_bot " + branch.code()));
-        assertThat(telegram.awaitMessage(TOKEN, group, 1).path("text").asText()).contains("không có quyền");
+        assertThat(telegram.awaitMessage(token, group, 1).path("text").asText()).contains("không có quyền");
         deliver(FakeTelegram.groupText(group, headUser, "/ganchihoi@hoibot_test_bot " + branch.code()));
-        assertThat(telegram.awaitMessage(TOKEN, group, 2).path("text").asText()).contains("Đã gắn nhóm này với Chi hội xóm Đông");
+        assertThat(telegram.awaitMessage(token, group, 2).path("text").asText()).contains("Đã gắn nhóm này với Chi hội xóm Đông");
         assertThat(jdbc.queryForObject("select unit_id from group_binding where chat_id = ?", Long.class,
                 String.valueOf(group))).isEqualTo(branch.id());
     }
@@ -284,7 +284,7 @@ class OnboardingTests extends EndToEndTest {
         long user = newUserId();
         JsonNode notice = say(user, "/start", 1);
         deliver(FakeTelegram.button(user, FakeTelegram.buttonData(notice, "đồng ý"), 1));
-        telegram.awaitMessage(TOKEN, user, 2);
+        telegram.awaitMessage(token, user, 2);
         assertThat(count("select count(*) from dialog_session where user_id = ?", user)).isOne();
         JsonNode stopped = say(user, "/huy", 3);
         assertThat(stopped.path("text").asText()).contains("Đã dừng");
@@ -293,7 +293,7 @@ class OnboardingTests extends EndToEndTest {
     }
 
     private JsonNode chatMenu(long chatId) {
-        return telegram.requests(TOKEN, "setmycommands").stream()
+        return telegram.requests(token, "setmycommands").stream()
                 .filter(b -> b.path("scope").path("chat_id").asText().equals(String.valueOf(chatId)))
                 .reduce((a, b) -> b).orElse(null);
     }

@@ -59,7 +59,7 @@ class ChartEndToEndTests extends ReportEndToEndTest {
     }
 
     private List<byte[]> photos(long user) {
-        return telegram.files(TOKEN, user, "sendphoto", "photo");
+        return telegram.files(token, user, "sendphoto", "photo");
     }
 
     static BufferedImage decode(byte[] png) throws IOException {

@@ -1,6 +1,5 @@
 package vn.hoibot.report;
 
-import org.springframework.test.annotation.DirtiesContext;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -14,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -30,8 +30,7 @@ import vn.hoibot.org.Restructuring;
  * Base of the report module's end-to-end tests: the hand-built province of the indicator tests (known answers), a
  * provincial cadre on it and the chair of Xã Cát Hải, both linked through the onboarding dialog.
  */
-// its own application context polls the shared stand-in with the same token: close it when done, so it
-// cannot take (and, with its own clock or broken beans, hold) the updates of the tests after it
+// its own application context (own token): closed when done, so it stops polling and holding connections
 @DirtiesContext
 @Import(ReportEndToEndTest.Coverage.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -91,19 +90,19 @@ abstract class ReportEndToEndTest extends EndToEndTest {
 
     List<JsonNode> after(long user, int before, int n) {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
-                .until(() -> telegram.sentTo(TOKEN, user).size() >= before + n);
-        List<JsonNode> sent = telegram.sentTo(TOKEN, user);
+                .until(() -> telegram.sentTo(token, user).size() >= before + n);
+        List<JsonNode> sent = telegram.sentTo(token, user);
         return sent.subList(before, before + n);
     }
 
     /** /start, agree, share her own contact (as the onboarding tests do). */
     void link(long user, String phone) {
         deliver(FakeTelegram.text(user, "/start"));
-        JsonNode notice = telegram.awaitSent(TOKEN, user, b -> b.path("reply_markup").has("inline_keyboard"));
+        JsonNode notice = telegram.awaitSent(token, user, b -> b.path("reply_markup").has("inline_keyboard"));
         deliver(FakeTelegram.button(user, FakeTelegram.buttonData(notice, "đồng ý"), 1));
-        telegram.awaitSent(TOKEN, user, b -> FakeTelegram.textContains(b, "Chia sẻ số điện thoại")
+        telegram.awaitSent(token, user, b -> FakeTelegram.textContains(b, "Chia sẻ số điện thoại")
                 && b.path("reply_markup").has("keyboard"));
         deliver(FakeTelegram.contact(user, phone, user));
-        telegram.awaitSent(TOKEN, user, b -> FakeTelegram.textContains(b, "Đã liên kết"));
+        telegram.awaitSent(token, user, b -> FakeTelegram.textContains(b, "Đã liên kết"));
     }
 }

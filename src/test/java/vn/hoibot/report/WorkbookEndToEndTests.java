@@ -106,10 +106,10 @@ class WorkbookEndToEndTests extends ReportEndToEndTest {
     }
 
     private XSSFWorkbook ask(long user, String command, String captionPart) throws IOException {
-        int before = telegram.files(TOKEN, user, "senddocument", "document").size();
+        int before = telegram.files(token, user, "senddocument", "document").size();
         JsonNode sent = ask(user, command);
         assertThat(sent.path("caption").asText()).contains(captionPart);
-        List<byte[]> files = telegram.files(TOKEN, user, "senddocument", "document");
+        List<byte[]> files = telegram.files(token, user, "senddocument", "document");
         assertThat(files).hasSize(before + 1);
         return new XSSFWorkbook(new ByteArrayInputStream(files.get(before)));
     }

@@ -1,6 +1,5 @@
 package vn.hoibot.survey;
 
-import org.springframework.test.annotation.DirtiesContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -15,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,8 +35,7 @@ import vn.hoibot.time.ServiceZone;
  * answers every kind of question with buttons and typed text, goes back, skips, sends; consent for the sensitive
  * survey; answers refused after the close. Everything over WireMock, the records checked in the database.
  */
-// its own application context polls the shared stand-in with the same token: close it when done, so it
-// cannot take (and, with its own clock or broken beans, hold) the updates of the tests after it
+// its own application context (own token): closed when done, so it stops polling and holding connections
 @DirtiesContext
 @Import(SurveyClock.Config.class)
 @TestPropertySource(properties = { "hoibot.broadcast.poll-interval=50ms", "spring.quartz.scheduler-name=survey-e2e" })
@@ -85,16 +84,16 @@ class SurveyEndToEndTests extends EndToEndTest {
     }
 
     void link(long user, String phone) {
-        telegram.deliver(TOKEN, FakeTelegram.text(user, "/start"));
-        JsonNode notice = telegram.awaitSent(TOKEN, user, b -> b.path("reply_markup").has("inline_keyboard"));
-        telegram.deliver(TOKEN, FakeTelegram.button(user, FakeTelegram.buttonData(notice, "đồng ý"), 1));
-        telegram.awaitSent(TOKEN, user, b -> FakeTelegram.textContains(b, "Chia sẻ số điện thoại"));
-        telegram.deliver(TOKEN, FakeTelegram.contact(user, phone, user));
-        telegram.awaitSent(TOKEN, user, b -> FakeTelegram.textContains(b, "Đã liên kết"));
+        telegram.deliver(token, FakeTelegram.text(user, "/start"));
+        JsonNode notice = telegram.awaitSent(token, user, b -> b.path("reply_markup").has("inline_keyboard"));
+        telegram.deliver(token, FakeTelegram.button(user, FakeTelegram.buttonData(notice, "đồng ý"), 1));
+        telegram.awaitSent(token, user, b -> FakeTelegram.textContains(b, "Chia sẻ số điện thoại"));
+        telegram.deliver(token, FakeTelegram.contact(user, phone, user));
+        telegram.awaitSent(token, user, b -> FakeTelegram.textContains(b, "Đã liên kết"));
     }
 
     JsonNode lastEdit(long user) {
-        List<JsonNode> edits = telegram.requests(TOKEN, "editmessagetext").stream()
+        List<JsonNode> edits = telegram.requests(token, "editmessagetext").stream()
                 .filter(b -> b.path("chat_id").asText().equals(String.valueOf(user))).toList();
         return edits.isEmpty() ? null : edits.get(edits.size() - 1);
     }
@@ -107,7 +106,7 @@ class SurveyEndToEndTests extends EndToEndTest {
     }
 
     int edits(long user) {
-        return (int) telegram.requests(TOKEN, "editmessagetext").stream()
+        return (int) telegram.requests(token, "editmessagetext").stream()
                 .filter(b -> b.path("chat_id").asText().equals(String.valueOf(user))).count();
     }
 
@@ -136,7 +135,7 @@ class SurveyEndToEndTests extends EndToEndTest {
     JsonNode awaitNew(long user, int before, String expected) {
         JsonNode[] found = new JsonNode[1];
         await().atMost(Duration.ofSeconds(15)).until(() -> {
-            found[0] = telegram.sentTo(TOKEN, user).stream().skip(before)
+            found[0] = telegram.sentTo(token, user).stream().skip(before)
                     .filter(b -> FakeTelegram.textContains(b, expected)).findFirst().orElse(null);
             return found[0] != null;
         });
@@ -169,7 +168,7 @@ class SurveyEndToEndTests extends EndToEndTest {
     @Test
     void aMemberAnswersTheNeedsSurveyLaunchedByHerLeader() {
         long run = launch("Phiếu hỏi nhu cầu");
-        JsonNode invitation = telegram.awaitSent(TOKEN, lan, b -> FakeTelegram.textContains(b, "Hội mời chị trả lời"));
+        JsonNode invitation = telegram.awaitSent(token, lan, b -> FakeTelegram.textContains(b, "Hội mời chị trả lời"));
         assertThat(invitation.path("text").asText()).contains("Phiếu hỏi nhu cầu của hội viên").contains(dayAhead(7)
                 .replaceAll("^(\\d)/", "0$1/").replaceAll("/(\\d)/", "/0$1/"));
 
@@ -195,7 +194,7 @@ class SurveyEndToEndTests extends EndToEndTest {
         int before = sentCount(lan);
         deliver(FakeTelegram.button(lan, FakeTelegram.buttonData(oldQuestion, "Trồng trọt"), 4242));
         awaitNew(lan, before, "điện thoại thông minh");
-        await().until(() -> telegram.requests(TOKEN, "answercallbackquery").stream()
+        await().until(() -> telegram.requests(token, "answercallbackquery").stream()
                 .anyMatch(b -> b.path("text").asText().contains("câu trước")));
         assertThat(answer(run, "muc_dich_vay")).isEqualTo("chan_nuoi");
 
@@ -228,15 +227,15 @@ class SurveyEndToEndTests extends EndToEndTest {
         clock.advance(Duration.ofDays(8));
         before = sentCount(lan);
         deliver(FakeTelegram.button(lan, FakeTelegram.buttonData(back, "Gửi"), 4242));
-        await().until(() -> telegram.requests(TOKEN, "answercallbackquery").stream()
+        await().until(() -> telegram.requests(token, "answercallbackquery").stream()
                 .anyMatch(b -> b.path("text").asText().contains("đã kết thúc"))
-                || telegram.sentTo(TOKEN, lan).stream().skip(0).anyMatch(b -> FakeTelegram.textContains(b, "đã kết thúc")));
+                || telegram.sentTo(token, lan).stream().skip(0).anyMatch(b -> FakeTelegram.textContains(b, "đã kết thúc")));
     }
 
     @Test
     void aSensitiveSurveyStoresNothingWithoutConsent() {
         long run = launch("Phiếu tìm hiểu hoàn cảnh");
-        JsonNode invitation = telegram.awaitSent(TOKEN, lan, b -> FakeTelegram.textContains(b, "Phiếu tìm hiểu hoàn cảnh")
+        JsonNode invitation = telegram.awaitSent(token, lan, b -> FakeTelegram.textContains(b, "Phiếu tìm hiểu hoàn cảnh")
                 && FakeTelegram.textContains(b, "chỉ chi hội trưởng"));
         JsonNode consent = pressReply(lan, invitation, "Bắt đầu", "Chị có đồng ý trả lời không");
         pressEdit(lan, consent, "Không đồng ý", "em không lưu gì cả");

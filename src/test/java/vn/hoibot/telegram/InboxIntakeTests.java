@@ -1,6 +1,5 @@
 package vn.hoibot.telegram;
 
-import org.springframework.test.annotation.DirtiesContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -16,6 +15,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -29,8 +29,7 @@ import vn.hoibot.chat.CommandHandler;
  * its content) while the rest of its batch is answered; NUL characters are removed; an integrity violation
  * that is not the update's own key is an error with an apology; a chat that refused a reply gets no more.
  */
-// its own application context polls the shared stand-in with the same token: close it when done, so it
-// cannot take (and, with its own clock or broken beans, hold) the updates of the tests after it
+// its own application context (own token): closed when done, so it stops polling and holding connections
 @DirtiesContext
 @Import(InboxIntakeTests.Clashing.class)
 @ExtendWith(OutputCaptureExtension.class)
@@ -93,10 +92,10 @@ class InboxIntakeTests extends EndToEndTest {
         long badId = deliver(bad);
         deliver(FakeTelegram.text(after, "/huy"));
 
-        assertThat(telegram.awaitMessage(TOKEN, before, 1).path("text").asText()).contains("không có việc");
-        assertThat(telegram.awaitMessage(TOKEN, after, 1).path("text").asText()).contains("không có việc");
+        assertThat(telegram.awaitMessage(token, before, 1).path("text").asText()).contains("không có việc");
+        assertThat(telegram.awaitMessage(token, after, 1).path("text").asText()).contains("không có việc");
         await().until(() -> "UNREADABLE".equals(status(badId)));
-        assertThat(telegram.sentTo(TOKEN, broken)).isEmpty();
+        assertThat(telegram.sentTo(token, broken)).isEmpty();
         assertThat(output.getAll()).contains("Update " + badId + " on telegram could not be read")
                 .contains("message.date").doesNotContain("0912345678").doesNotContain("Nguyễn Thị Mai")
                 .doesNotContain("hôm qua");
@@ -112,7 +111,7 @@ class InboxIntakeTests extends EndToEndTest {
         ((ObjectNode) bad.get("message")).put("from", "không phải người"); // an object expected
         long badId = deliver(bad);
         deliver(FakeTelegram.text(next, "/huy"));
-        telegram.awaitMessage(TOKEN, next, 1);
+        telegram.awaitMessage(token, next, 1);
         await().until(() -> "UNREADABLE".equals(status(badId)));
     }
 
@@ -120,7 +119,7 @@ class InboxIntakeTests extends EndToEndTest {
     void removesNulCharactersAtIntake() {
         long user = newUserId();
         long id = deliver(FakeTelegram.text(user, "/huy\u0000"));
-        assertThat(telegram.awaitMessage(TOKEN, user, 1).path("text").asText()).contains("không có việc");
+        assertThat(telegram.awaitMessage(token, user, 1).path("text").asText()).contains("không có việc");
         assertThat(jdbc.queryForObject("select payload from inbox_update where channel = 'telegram' and update_key = ?",
                 String.class, String.valueOf(id))).doesNotContain("\\u0000").doesNotContain("\u0000");
     }
@@ -132,7 +131,7 @@ class InboxIntakeTests extends EndToEndTest {
         List<Long> ids = List.of(deliver(FakeTelegram.text(user, "/huy")), deliver(FakeTelegram.text(user, "/huy")),
                 deliver(FakeTelegram.text(user, "/huy")), deliver(FakeTelegram.text(user, "/huy")));
         await().atMost(Duration.ofSeconds(20)).until(() -> ids.stream().allMatch(id -> "DONE".equals(status(id))));
-        assertThat(telegram.sentTo(TOKEN, user)).hasSize(1); // one refusal, then no more tries (nor pace waits)
+        assertThat(telegram.sentTo(token, user)).hasSize(1); // one refusal, then no more tries (nor pace waits)
     }
 
     private String status(long updateId) {

@@ -21,7 +21,7 @@ class ReplyPacingTests extends EndToEndTest {
     @Test
     void triesAReplyAgainAfterTelegramAsksToWait() {
         long user = newUserId();
-        telegram.server().stubFor(post(urlPathMatching("(?i)/bot" + TOKEN + "/sendmessage"))
+        telegram.server().stubFor(post(urlPathMatching("(?i)/bot" + token + "/sendmessage"))
                 .withRequestBody(matchingJsonPath("$.chat_id", com.github.tomakehurst.wiremock.client.WireMock.equalTo(String.valueOf(user))))
                 .inScenario("429-" + user).whenScenarioStateIs(Scenario.STARTED).willSetStateTo("answered")
                 .atPriority(1)
@@ -30,8 +30,8 @@ class ReplyPacingTests extends EndToEndTest {
                                 + "\"parameters\":{\"retry_after\":1}}")));
         Instant asked = Instant.now();
         deliver(vn.hoibot.FakeTelegram.text(user, "/huy"));
-        telegram.awaitMessage(TOKEN, user, 2); // the refused one, then the one that went through
-        assertThat(telegram.sentTo(TOKEN, user)).hasSize(2)
+        telegram.awaitMessage(token, user, 2); // the refused one, then the one that went through
+        assertThat(telegram.sentTo(token, user)).hasSize(2)
                 .allSatisfy(b -> assertThat(b.path("text").asText()).contains("không có việc")); // the refused one and the one that went through
         assertThat(Duration.between(asked, Instant.now())).isGreaterThanOrEqualTo(Duration.ofMillis(900));
     }

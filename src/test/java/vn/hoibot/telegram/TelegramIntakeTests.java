@@ -40,7 +40,7 @@ class TelegramIntakeTests extends EndToEndTest {
                 .put("type", "regular").put("width", 512).put("height", 512).put("is_animated", false)
                 .put("is_video", false));
         deliver(sticker);
-        assertThat(telegram.awaitMessage(TOKEN, user, 1).path("text").asText()).contains("nhãn dán");
+        assertThat(telegram.awaitMessage(token, user, 1).path("text").asText()).contains("nhãn dán");
     }
 
     @Test
@@ -50,8 +50,8 @@ class TelegramIntakeTests extends EndToEndTest {
                 (ObjectNode) FakeTelegram.text(user, "/help").get("message").deepCopy());
         deliver(edited);
         say(user, "/huy", 1); // the next update is answered, the edit was not
-        assertThat(telegram.sentTo(TOKEN, user)).hasSize(1);
-        assertThat(telegram.sentTo(TOKEN, user).get(0).path("text").asText()).contains("không có việc");
+        assertThat(telegram.sentTo(token, user)).hasSize(1);
+        assertThat(telegram.sentTo(token, user).get(0).path("text").asText()).contains("không có việc");
     }
 
     @Test
@@ -76,9 +76,9 @@ class TelegramIntakeTests extends EndToEndTest {
         deliver(FakeTelegram.groupText(group, user, "xin chào cả nhà"));
         deliver(FakeTelegram.groupText(group, user, "/help@some_other_bot"));
         deliver(FakeTelegram.groupText(group, user, "/help@hoibot_test_bot"));
-        JsonNode reply = telegram.awaitMessage(TOKEN, group, 1);
+        JsonNode reply = telegram.awaitMessage(token, group, 1);
         assertThat(reply.path("text").asText()).contains("/help");
-        await().during(Duration.ofMillis(500)).until(() -> telegram.sentTo(TOKEN, group).size() == 1);
+        await().during(Duration.ofMillis(500)).until(() -> telegram.sentTo(token, group).size() == 1);
     }
 
     @Test
@@ -86,7 +86,7 @@ class TelegramIntakeTests extends EndToEndTest {
         long user = newUserId();
         long group = -1_000_000_000_000L - user;
         deliver(FakeTelegram.groupText(group, user, "/huy@hoibot_test_bot"));
-        JsonNode reply = telegram.awaitMessage(TOKEN, group, 1);
+        JsonNode reply = telegram.awaitMessage(token, group, 1);
         assertThat(reply.path("text").asText()).contains("nhắn riêng");
         assertThat(reply.path("reply_markup").path("inline_keyboard").get(0).get(0).path("url").asText())
                 .isEqualTo("https://t.me/hoibot_test_bot");
@@ -97,23 +97,23 @@ class TelegramIntakeTests extends EndToEndTest {
         long user = newUserId();
         ObjectNode update = FakeTelegram.text(user, "/help");
         deliver(update);
-        telegram.awaitMessage(TOKEN, user, 1);
-        telegram.redeliver(TOKEN, update);
+        telegram.awaitMessage(token, user, 1);
+        telegram.redeliver(token, update);
         say(user, "/huy", 2);
-        assertThat(telegram.sentTo(TOKEN, user)).hasSize(2);
+        assertThat(telegram.sentTo(token, user)).hasSize(2);
     }
 
     @Test
     void answersInEnglishWhenHerAppIsInEnglish() {
         long user = newUserId();
         deliver(FakeTelegram.textIn(user, "en", "/huy"));
-        assertThat(telegram.awaitMessage(TOKEN, user, 1).path("text").asText()).contains("Nothing is in progress");
+        assertThat(telegram.awaitMessage(token, user, 1).path("text").asText()).contains("Nothing is in progress");
     }
 
     @Test
     void publishesTheCommandMenuInBothLanguages() {
-        await().atMost(Duration.ofSeconds(10)).until(() -> telegram.requests(TOKEN, "setmycommands").size() >= 3);
-        assertThat(telegram.requests(TOKEN, "setmycommands"))
+        await().atMost(Duration.ofSeconds(10)).until(() -> telegram.requests(token, "setmycommands").size() >= 3);
+        assertThat(telegram.requests(token, "setmycommands"))
                 .anySatisfy(body -> assertThat(body.path("language_code").asText()).isEqualTo("en"));
     }
 }

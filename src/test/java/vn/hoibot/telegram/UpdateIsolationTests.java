@@ -1,6 +1,5 @@
 package vn.hoibot.telegram;
 
-import org.springframework.test.annotation.DirtiesContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -10,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.annotation.DirtiesContext;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -20,8 +20,7 @@ import vn.hoibot.chat.ChatContext;
 import vn.hoibot.chat.CommandHandler;
 
 /** One bad update never stops the bot; odd updates get a sensible answer or are ignored on purpose. */
-// its own application context polls the shared stand-in with the same token: close it when done, so it
-// cannot take (and, with its own clock or broken beans, hold) the updates of the tests after it
+// its own application context (own token): closed when done, so it stops polling and holding connections
 @DirtiesContext
 @Import(UpdateIsolationTests.Broken.class)
 class UpdateIsolationTests extends EndToEndTest {
@@ -63,7 +62,7 @@ class UpdateIsolationTests extends EndToEndTest {
         assertThat(apology.path("text").asText()).contains("Xin lỗi chị");
         JsonNode next = say(user, "/huy", 2);
         assertThat(next.path("text").asText()).contains("không có việc");
-        assertThat(telegram.sentTo(TOKEN, user)).noneMatch(b -> b.path("text").asText().startsWith("Đã dừng"));
+        assertThat(telegram.sentTo(token, user)).noneMatch(b -> b.path("text").asText().startsWith("Đã dừng"));
     }
 
     @Test
@@ -78,14 +77,14 @@ class UpdateIsolationTests extends EndToEndTest {
         ((ObjectNode) voice.get("message")).remove("text");
         FakeTelegram.with(voice, "voice", FakeTelegram.node().put("file_id", "v1").put("file_unique_id", "v1").put("duration", 3));
         deliver(voice);
-        assertThat(telegram.awaitMessage(TOKEN, user, 1).path("text").asText()).contains("tin thoại");
+        assertThat(telegram.awaitMessage(token, user, 1).path("text").asText()).contains("tin thoại");
 
         ObjectNode photo = FakeTelegram.text(user, "x");
         ((ObjectNode) photo.get("message")).remove("text");
         photo.withObject("message").putArray("photo").addObject().put("file_id", "p1").put("file_unique_id", "p1")
                 .put("width", 90).put("height", 90).put("file_size", 1000);
         deliver(photo);
-        assertThat(telegram.awaitMessage(TOKEN, user, 2).path("text").asText()).contains("chưa cần tệp");
-        await().during(Duration.ofMillis(300)).until(() -> telegram.sentTo(TOKEN, -100777).isEmpty());
+        assertThat(telegram.awaitMessage(token, user, 2).path("text").asText()).contains("chưa cần tệp");
+        await().during(Duration.ofMillis(300)).until(() -> telegram.sentTo(token, -100777).isEmpty());
     }
 }

@@ -106,13 +106,13 @@ class BroadcastCommandTests extends EndToEndTest {
         JsonNode audiences = say(head, text, sentCount(head) + 1);
         int before = sentCount(head);
         deliver(FakeTelegram.button(head, FakeTelegram.buttonData(audiences, "Toàn bộ " + branch.name()), 11));
-        return telegram.awaitMessage(TOKEN, head, before + 3);
+        return telegram.awaitMessage(token, head, before + 3);
     }
 
     @Test
     void sendsHerNoticeToHerBranchAndItsGroupOnlyAfterSheConfirms() {
         JsonNode confirm = compose("Họp chi hội 19h thứ Sáu tại nhà văn hoá");
-        JsonNode preview = telegram.sentTo(TOKEN, head).get(sentCount(head) - 2);
+        JsonNode preview = telegram.sentTo(token, head).get(sentCount(head) - 2);
         assertThat(preview.path("text").asText()).isEqualTo("Họp chi hội 19h thứ Sáu tại nhà văn hoá");
         assertThat(confirm.path("text").asText()).contains("4 người và 1 nhóm"); // she is a member of her branch too
         assertThat(sentCount(lan) + sentCount(mai) + sentCount(anna) + sentCount(group)).isZero();
@@ -120,13 +120,13 @@ class BroadcastCommandTests extends EndToEndTest {
         deliver(FakeTelegram.button(head, FakeTelegram.buttonData(confirm, "Gửi ngay"), 41));
 
         for (long chat : new long[] { lan, mai, anna, group }) {
-            JsonNode notice = telegram.awaitMessage(TOKEN, chat, 1);
+            JsonNode notice = telegram.awaitMessage(token, chat, 1);
             assertThat(notice.path("text").asText()).isEqualTo("Họp chi hội 19h thứ Sáu tại nhà văn hoá");
         }
-        assertThat(FakeTelegram.buttonData(telegram.sentTo(TOKEN, lan).get(0), "Đã đọc")).isNotBlank();
-        assertThat(FakeTelegram.buttonData(telegram.sentTo(TOKEN, anna).get(0), "Read")).isNotBlank();
-        assertThat(telegram.sentTo(TOKEN, group).get(0).path("reply_markup").path("inline_keyboard").size()).isZero();
-        await().atMost(Duration.ofSeconds(20)).until(() -> telegram.requests(TOKEN, "editmessagetext").stream()
+        assertThat(FakeTelegram.buttonData(telegram.sentTo(token, lan).get(0), "Đã đọc")).isNotBlank();
+        assertThat(FakeTelegram.buttonData(telegram.sentTo(token, anna).get(0), "Read")).isNotBlank();
+        assertThat(telegram.sentTo(token, group).get(0).path("reply_markup").path("inline_keyboard").size()).isZero();
+        await().atMost(Duration.ofSeconds(20)).until(() -> telegram.requests(token, "editmessagetext").stream()
                 .anyMatch(e -> e.path("message_id").asInt() == 41 && e.path("text").asText().startsWith("Đã gửi xong")
                         && e.path("text").asText().contains("5 người đã nhận")));
         await().during(Duration.ofMillis(300)).until(() -> sentCount(other) == 0 && sentCount(lan) == 1);
@@ -161,24 +161,24 @@ class BroadcastCommandTests extends EndToEndTest {
                 "Nhà văn hoá", null, null, vn.hoibot.meeting.AudienceKind.SUBTREE, Set.of(branch.id())));
         rsvps.answer(activity.id(), memberIdOf(lan), vn.hoibot.meeting.Rsvp.YES);
         // the head who announced it is invited but not asked her own question; Mai is
-        telegram.awaitSent(TOKEN, mai, b -> b.path("text").asText().contains("Sinh hoạt tháng " + branch.code()));
-        assertThat(telegram.sentTo(TOKEN, head).stream()
+        telegram.awaitSent(token, mai, b -> b.path("text").asText().contains("Sinh hoạt tháng " + branch.code()));
+        assertThat(telegram.sentTo(token, head).stream()
                 .noneMatch(b -> b.path("text").asText().contains("Sinh hoạt tháng " + branch.code()))).isTrue();
 
         say(head, "/thongbao", sentCount(head) + 1);
         JsonNode audiences = say(head, "Chị em nhớ trả lời lời mời nhé", sentCount(head) + 1);
         int before = sentCount(head);
         deliver(FakeTelegram.button(head, FakeTelegram.buttonData(audiences, "Chưa trả lời: Sinh hoạt tháng " + branch.code()), 12));
-        JsonNode confirm = telegram.awaitMessage(TOKEN, head, before + 3);
+        JsonNode confirm = telegram.awaitMessage(token, head, before + 3);
         assertThat(confirm.path("text").asText()).contains("3 người (").doesNotContain("0 nhóm"); // head, Mai, Anna; not Lan
         deliver(FakeTelegram.button(head, FakeTelegram.buttonData(confirm, "Gửi ngay"), 43));
 
         for (long chat : new long[] { mai, anna }) {
-            telegram.awaitSent(TOKEN, chat, b -> b.path("text").asText().equals("Chị em nhớ trả lời lời mời nhé"));
+            telegram.awaitSent(token, chat, b -> b.path("text").asText().equals("Chị em nhớ trả lời lời mời nhé"));
         }
-        await().during(Duration.ofMillis(500)).until(() -> telegram.sentTo(TOKEN, lan).stream()
+        await().during(Duration.ofMillis(500)).until(() -> telegram.sentTo(token, lan).stream()
                 .noneMatch(b -> b.path("text").asText().equals("Chị em nhớ trả lời lời mời nhé")));
-        assertThat(telegram.sentTo(TOKEN, group)).noneMatch(b -> b.path("text").asText().equals("Chị em nhớ trả lời lời mời nhé"));
+        assertThat(telegram.sentTo(token, group)).noneMatch(b -> b.path("text").asText().equals("Chị em nhớ trả lời lời mời nhé"));
     }
 
     @Test
@@ -189,14 +189,14 @@ class BroadcastCommandTests extends EndToEndTest {
                 .put("type", "bold").put("offset", 4).put("length", 3);
         int before = sentCount(head);
         deliver(update);
-        JsonNode audiences = telegram.awaitMessage(TOKEN, head, before + 1);
+        JsonNode audiences = telegram.awaitMessage(token, head, before + 1);
         deliver(FakeTelegram.button(head, FakeTelegram.buttonData(audiences, "Toàn bộ " + branch.name()), 13));
-        JsonNode confirm = telegram.awaitMessage(TOKEN, head, before + 4);
-        JsonNode preview = telegram.sentTo(TOKEN, head).get(before + 2);
+        JsonNode confirm = telegram.awaitMessage(token, head, before + 4);
+        JsonNode preview = telegram.sentTo(token, head).get(before + 2);
         assertThat(preview.path("text").asText()).isEqualTo("Họp <b>gấp</b> tối nay");
         assertThat(preview.path("parse_mode").asText()).isEqualTo("HTML");
         deliver(FakeTelegram.button(head, FakeTelegram.buttonData(confirm, "Gửi ngay"), 44));
-        JsonNode notice = telegram.awaitSent(TOKEN, lan, b -> b.path("text").asText().contains("<b>gấp</b>"));
+        JsonNode notice = telegram.awaitSent(token, lan, b -> b.path("text").asText().contains("<b>gấp</b>"));
         assertThat(notice.path("parse_mode").asText()).isEqualTo("HTML");
     }
 
@@ -211,11 +211,11 @@ class BroadcastCommandTests extends EndToEndTest {
                 .put("width", 800).put("height", 600).put("file_size", 50_000);
         int before = sentCount(head);
         deliver(update);
-        JsonNode audiences = telegram.awaitMessage(TOKEN, head, before + 1);
+        JsonNode audiences = telegram.awaitMessage(token, head, before + 1);
         deliver(FakeTelegram.button(head, FakeTelegram.buttonData(audiences, "Toàn bộ " + branch.name()), 14));
-        JsonNode confirm = telegram.awaitMessage(TOKEN, head, before + 4);
+        JsonNode confirm = telegram.awaitMessage(token, head, before + 4);
         deliver(FakeTelegram.button(head, FakeTelegram.buttonData(confirm, "Gửi ngay"), 45));
-        await().atMost(Duration.ofSeconds(20)).until(() -> telegram.requests(TOKEN, "sendphoto").stream()
+        await().atMost(Duration.ofSeconds(20)).until(() -> telegram.requests(token, "sendphoto").stream()
                 .anyMatch(b -> b.path("chat_id").asText().equals(Long.toString(lan))
                         && b.path("caption").asText().equals("Ảnh buổi sinh hoạt")
                         && b.path("photo").asText().equals("photo-" + branch.code())));
@@ -226,17 +226,17 @@ class BroadcastCommandTests extends EndToEndTest {
         JsonNode confirm = compose("Kế hoạch năm mới");
         int before = sentCount(head);
         deliver(FakeTelegram.button(head, FakeTelegram.buttonData(confirm, "Thêm nút liên kết"), 46));
-        telegram.awaitMessage(TOKEN, head, before + 1);
+        telegram.awaitMessage(token, head, before + 1);
         JsonNode refused = say(head, "không có link", before + 2);
         assertThat(refused.path("text").asText()).contains("Tên nút | https://");
         int now = sentCount(head);
         deliver(FakeTelegram.text(head, "Xem kế hoạch | https://hoiphunu.vn/ke-hoach"));
-        JsonNode again = telegram.awaitMessage(TOKEN, head, now + 3);
-        JsonNode preview = telegram.sentTo(TOKEN, head).get(now + 1);
+        JsonNode again = telegram.awaitMessage(token, head, now + 3);
+        JsonNode preview = telegram.sentTo(token, head).get(now + 1);
         assertThat(preview.path("reply_markup").path("inline_keyboard").get(1).get(0).path("url").asText())
                 .isEqualTo("https://hoiphunu.vn/ke-hoach");
         deliver(FakeTelegram.button(head, FakeTelegram.buttonData(again, "Gửi ngay"), 47));
-        JsonNode notice = telegram.awaitSent(TOKEN, lan, b -> b.path("text").asText().equals("Kế hoạch năm mới"));
+        JsonNode notice = telegram.awaitSent(token, lan, b -> b.path("text").asText().equals("Kế hoạch năm mới"));
         assertThat(notice.path("reply_markup").path("inline_keyboard").get(1).get(0).path("text").asText())
                 .isEqualTo("Xem kế hoạch");
     }
@@ -255,14 +255,14 @@ class BroadcastCommandTests extends EndToEndTest {
                         .withBody("{\"ok\":false,\"error_code\":403,\"description\":\"Forbidden: bot was blocked by the user\"}")));
         JsonNode confirm = compose("Nộp hội phí quý IV");
         deliver(FakeTelegram.button(head, FakeTelegram.buttonData(confirm, "Gửi ngay"), 42));
-        await().atMost(Duration.ofSeconds(20)).until(() -> telegram.requests(TOKEN, "editmessagetext").stream()
+        await().atMost(Duration.ofSeconds(20)).until(() -> telegram.requests(token, "editmessagetext").stream()
                 .anyMatch(e -> e.path("message_id").asInt() == 42 && e.path("text").asText().startsWith("Đã gửi xong")));
         long id = jdbc.queryForObject("select max(id) from broadcast where unit_id = ?", Long.class, branch.id());
 
         int before = sentCount(head);
         JsonNode report = say(head, "/baocaogui " + id, before + 1);
         assertThat(report.path("text").asText()).contains("Không liên lạc được: 1").contains("Đã nhận: 4");
-        JsonNode file = telegram.awaitMessage(TOKEN, head, before + 2);
+        JsonNode file = telegram.awaitMessage(token, head, before + 2);
         assertThat(file.path("caption").asText()).contains("Danh sách 1 người");
         assertThat(file.path("document_text").asText()).isEqualTo("\uFEFFMã hội viên,Họ và tên,Số điện thoại,Lý do\r\n"
                 + memberIdOf(mai) + ",Phạm Thị Mai,,Đã chặn bot hoặc không còn tài khoản\r\n");
@@ -288,7 +288,7 @@ class BroadcastCommandTests extends EndToEndTest {
         JsonNode confirm = compose("Ngày 20/10 mít tinh kỷ niệm");
         int before = sentCount(head);
         deliver(FakeTelegram.button(head, FakeTelegram.buttonData(confirm, "Hẹn giờ"), 43));
-        assertThat(telegram.awaitMessage(TOKEN, head, before + 1).path("text").asText()).contains("7h sáng mai");
+        assertThat(telegram.awaitMessage(token, head, before + 1).path("text").asText()).contains("7h sáng mai");
 
         JsonNode past = say(head, "01/01/2020 07:30", before + 2);
         assertThat(past.path("text").asText()).contains("Thứ Tư 01/01/2020, 07:30").contains("đã qua");
@@ -311,10 +311,10 @@ class BroadcastCommandTests extends EndToEndTest {
         int before = sentCount(head);
         deliver(FakeTelegram.button(head, FakeTelegram.buttonData(confirm, "Gửi ngay"), 45));
         deliver(FakeTelegram.button(head, FakeTelegram.buttonData(confirm, "Hủy"), 45));
-        telegram.awaitMessage(TOKEN, lan, 1);
-        await().atMost(Duration.ofSeconds(15)).until(() -> telegram.sentTo(TOKEN, head).stream().skip(before)
+        telegram.awaitMessage(token, lan, 1);
+        await().atMost(Duration.ofSeconds(15)).until(() -> telegram.sentTo(token, head).stream().skip(before)
                 .anyMatch(b -> b.path("text").asText().contains("hết hạn")));
-        assertThat(telegram.requests(TOKEN, "editmessagetext"))
+        assertThat(telegram.requests(token, "editmessagetext"))
                 .noneMatch(e -> e.path("text").asText().contains("Đã hủy, không gửi gì"));
     }
 }

@@ -1,6 +1,5 @@
 package vn.hoibot.broadcast.bot;
 
-import org.springframework.test.annotation.DirtiesContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -17,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -39,8 +39,7 @@ import vn.hoibot.org.UnitView;
  * the enqueue copies the audience in the database, and neither costs more statements than a small unit would.
  * The size is {@code -Dhoibot.test.province-members} (default 1,000,000). The dispatcher is off: nothing is sent.
  */
-// its own application context polls the shared stand-in with the same token: close it when done, so it
-// cannot take (and, with its own clock or broken beans, hold) the updates of the tests after it
+// its own application context (own token): closed when done, so it stops polling and holding connections
 @DirtiesContext
 @Import(StatementCounter.Config.class)
 @TestPropertySource(properties = "hoibot.broadcast.dispatcher-enabled=false")
@@ -96,7 +95,7 @@ class ProvinceAudienceTests extends EndToEndTest {
         started = System.nanoTime();
         deliver(FakeTelegram.button(leader, FakeTelegram.buttonData(confirm, "Gửi ngay"), 41));
         await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(200))
-                .until(() -> telegram.requests(TOKEN, "editmessagetext").stream()
+                .until(() -> telegram.requests(token, "editmessagetext").stream()
                         .anyMatch(e -> e.path("message_id").asInt() == 41
                                 && e.path("text").asText().startsWith("Đã xếp hàng")));
         long sendStatements = StatementCounter.count();
@@ -114,8 +113,8 @@ class ProvinceAudienceTests extends EndToEndTest {
 
     JsonNode awaitNth(long chat, int n) {
         await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(200))
-                .until(() -> telegram.sentTo(TOKEN, chat).size() >= n);
-        return telegram.sentTo(TOKEN, chat).get(n - 1);
+                .until(() -> telegram.sentTo(token, chat).size() >= n);
+        return telegram.sentTo(token, chat).get(n - 1);
     }
 
     /** 100 communes of 10 branches, {@code size} members spread over the branches, each with a Telegram account. */
