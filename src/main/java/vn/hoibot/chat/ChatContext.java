@@ -14,7 +14,7 @@ import java.util.function.Consumer;
 public final class ChatContext {
 
     /** Something to do on the channel once the transaction has committed. */
-    sealed interface Action permits Send, Edit, Toast, Run {
+    sealed interface Action permits Send, Edit, Toast, Run, Later {
     }
 
     record Send(Outbound message, Consumer<SentMessage> afterSend) implements Action {
@@ -27,6 +27,9 @@ public final class ChatContext {
     }
 
     record Run(Runnable task) implements Action {
+    }
+
+    record Later(java.util.function.Supplier<Outbound> message) implements Action {
     }
 
     private final Sender sender;
@@ -119,6 +122,24 @@ public final class ChatContext {
     /** Runs a task once the transaction has committed (e.g. publishing her command menu). */
     public void afterCommit(Runnable task) {
         actions.add(new Run(task));
+    }
+
+    /**
+     * A reply worked out once the transaction has committed, outside it, for slow read-only work (an indicator
+     * report over a province) that must not hold the update's transaction. A {@link UserFacingException} from it
+     * is sent as its message, any other failure as the generic apology. Lost if the instance stops in between.
+     */
+    public void replyLater(java.util.function.Supplier<Outbound> message) {
+        actions.add(new Later(() -> {
+            try {
+                return message.get();
+            } catch (UserFacingException e) {
+                return message(e.key(), e.args());
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(ChatContext.class).error("A reply after commit failed", e);
+                return message("chat.error.generic");
+            }
+        }));
     }
 
     /** A button for her, labelled with a message key. */

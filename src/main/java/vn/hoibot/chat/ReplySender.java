@@ -76,6 +76,8 @@ class ReplySender {
                 send(channel, send);
             } else if (action instanceof ChatContext.Edit edit) {
                 edit(channel, edit);
+            } else if (action instanceof ChatContext.Later later) {
+                send(channel, new ChatContext.Send(later.message().get(), null));
             } else if (action instanceof ChatContext.Run run) {
                 try {
                     run.task().run();

@@ -62,8 +62,7 @@ public class IndicatorEngine {
         LocalDate day = period.to().isAfter(today) ? today : period.to();
         IndicatorQueries.Unit root = queries.root(unitId, day)
                 .orElseThrow(() -> new UserFacingException("indicator.unit.not-active", unitId));
-        Ask ask = new Ask(unitId, period.from(), day, start(period.from(), zone), start(day.plusDays(1), zone),
-                start(day.minusYears(1).plusDays(1), zone), properties.communeLevel(), properties.branchLevel());
+        Ask ask = ask(unitId, period.from(), day);
 
         List<IndicatorQueries.Unit> communes = queries.communes(ask);
         Map<Long, Long> branches = queries.branches(ask);
@@ -189,11 +188,14 @@ public class IndicatorEngine {
      * (the reading of C2: an activity of a group fills its branch; cancelled ones do not count).
      */
     public List<IdleBranch> idleBranches(long unitId, ReportPeriod period) {
+        return queries.idleBranches(ask(unitId, period.from(), period.to()));
+    }
+
+    /** The question for the queries: the subtree of {@code unitId}, from {@code from} to {@code day}. */
+    Ask ask(long unitId, LocalDate from, LocalDate day) {
         ZoneId zone = clock.getZone();
-        LocalDate day = period.to();
-        Ask ask = new Ask(unitId, period.from(), day, start(period.from(), zone), start(day.plusDays(1), zone),
+        return new Ask(unitId, from, day, start(from, zone), start(day.plusDays(1), zone),
                 start(day.minusYears(1).plusDays(1), zone), properties.communeLevel(), properties.branchLevel());
-        return queries.idleBranches(ask);
     }
 
     private List<IndicatorValue> reportingRates(Ask ask, ReportPeriod period, long communes, ZoneId zone) {

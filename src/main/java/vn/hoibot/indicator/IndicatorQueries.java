@@ -63,13 +63,28 @@ class IndicatorQueries {
                 + " join tree t on t.id = coalesce(s_" + alias + ".dst, " + alias + ".unit_id) ";
     }
 
-    /** Her status on {@code :day}: the latest dated change on or before it, else (no history) her status now. */
-    static final String ACTIVE_ON_DAY = """
-            (case when exists (select 1 from member_status_change sc where sc.member_id = m.id)
-                  then (select sc.status from member_status_change sc where sc.member_id = m.id and sc.since <= :day
-                         order by sc.since desc, sc.id desc fetch first 1 rows only)
-                  else m.status end) = 'ACTIVE'""";
-    private static final String MEMBER_ON_DAY = ACTIVE_ON_DAY + " and " + ON_DAY.formatted("mu");
+    /**
+     * Her status on {@code :day}, as a join (not a per-member subquery): the latest dated change on or before it,
+     * else (no history) her status now. {@code <alias>} is the member; adds {@code <alias>_dated} and
+     * {@code <alias>_st} to the from clause; {@link #activeOnDay} is the condition.
+     */
+    static String statusJoin(String m) {
+        return """
+                 left join (select distinct sc.member_id from member_status_change sc) %1$s_dated
+                   on %1$s_dated.member_id = %1$s.id
+                 left join (select member_id, status from (
+                     select sc.member_id, sc.status, row_number() over (partition by sc.member_id
+                                                                         order by sc.since desc, sc.id desc) as rn
+                       from member_status_change sc where sc.since <= :day) x where x.rn = 1) %1$s_st
+                   on %1$s_st.member_id = %1$s.id
+                """.formatted(m);
+    }
+
+    static String activeOnDay(String m) {
+        return " (case when %1$s_dated.member_id is null then %1$s.status else %1$s_st.status end) = 'ACTIVE' "
+                .formatted(m);
+    }
+
     private static final String CURRENT = " and %s.superseded_by is null ";
 
     private final JdbcClient jdbc;
@@ -125,23 +140,31 @@ class IndicatorQueries {
                 """), ask));
     }
 
-    /** Members on {@code day} per commune unit (key {@code null}: members of U's subtree outside any commune). */
+    /**
+     * Members on {@code day} per commune unit (key {@code null}: members of U's subtree outside any commune). Who
+     * attended a held activity in the 12 months up to {@code day} is worked out once, as a set of members (a hash
+     * join), not probed member by member.
+     */
     Map<Long, Members> members(Ask ask) {
         String sql = WITH + """
+                , seen (member_id) as (
+                  select distinct p.member_id from activity a join participation p on p.activity_id = a.id
+                   where p.present and p.superseded_by is null and a.status <> 'CANCELLED'
+                     and a.starts_at >= :knownStart and a.starts_at < :dayEnd
+                )
                 select t.commune_id,
                        count(*),
                        sum(case when m.pioneer then 1 else 0 end),
                        sum(case when m.join_date >= :from and m.join_date <= :day then 1 else 0 end),
                        sum(case when m.join_date >= :from and m.join_date <= :day
                                  and m.recruited_by_member_id is not null then 1 else 0 end),
-                       sum(case when exists (select 1 from participation p join activity a on a.id = p.activity_id
-                                 where p.member_id = m.id and p.present and p.superseded_by is null
-                                   and a.status <> 'CANCELLED' and a.starts_at >= :knownStart
-                                   and a.starts_at < :dayEnd) then 1 else 0 end)
-                  from member_unit mu join member m on m.id = mu.member_id join tree t on t.id = mu.unit_id
-                 where %s
+                       sum(case when s.member_id is not null then 1 else 0 end)
+                  from member_unit mu join tree t on t.id = mu.unit_id join member m on m.id = mu.member_id
+                  %s
+                  left join seen s on s.member_id = m.id
+                 where %s and %s
                  group by t.commune_id
-                """.formatted(MEMBER_ON_DAY);
+                """.formatted(statusJoin("m"), ON_DAY.formatted("mu"), activeOnDay("m"));
         Map<Long, Members> out = new HashMap<>();
         bind(jdbc.sql(sql), ask).query(rs -> {
             long key = rs.getLong(1);
@@ -235,7 +258,8 @@ class IndicatorQueries {
                             join tree t on t.id = ra.unit_id
                            where ra.role = 'BRANCH_HEAD' and %2$s) h
                     join member m on m.id = h.member_id
-                   where %4$s
+                    %4$s
+                   where %5$s
                      and exists (select 1 from member_unit mu where mu.member_id = m.id and %3$s)
                 )
                 select commune_id, count(*), sum(party),
@@ -249,7 +273,8 @@ class IndicatorQueries {
                        sum(case when (party = 0 or admitted_in_term = 1) and stepped = 1 then 1 else 0 end),
                        sum(allowed)
                   from (select distinct member_id, party, admitted_in_term, stepped, allowed from heads) d
-                """.formatted(admitted, ON_DAY.formatted("ra"), ON_DAY.formatted("mu"), ACTIVE_ON_DAY);
+                """.formatted(admitted, ON_DAY.formatted("ra"), ON_DAY.formatted("mu"), statusJoin("m"),
+                activeOnDay("m"));
         Map<Long, Heads> out = new HashMap<>();
         bind(jdbc.sql(sql), ask).param("termStart", termStart).query(rs -> {
             long key = rs.getLong(1);

@@ -19,6 +19,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import vn.hoibot.chat.UserFacingException;
 import vn.hoibot.org.OrgService;
@@ -55,9 +56,13 @@ public class IndicatorEngineTests {
     /** SQL-free stand-in for the survey module's coverage query: answers what the dataset says. */
     public static class FakeCoverage implements SurveyCoverage {
         public volatile IndicatorDataset dataset;
+        /** For each call: whether it ran inside a read-write transaction (the chat's, for a bot command). */
+        public final List<Boolean> insideReadWrite = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         @Override
         public Map<Long, Long> coveredMembersByUnit(long rootUnitId, String level, SurveyKind kind, LocalDate asOf) {
+            insideReadWrite.add(TransactionSynchronizationManager.isActualTransactionActive()
+                    && !TransactionSynchronizationManager.isCurrentTransactionReadOnly());
             return dataset == null ? Map.of() : dataset.coverage(kind);
         }
 

@@ -97,6 +97,14 @@ class StatsEndToEndTests extends EndToEndTest {
     }
 
     @Test
+    void computesOutsideTheChatTransactionInAReadOnlyOne() {
+        coverage.insideReadWrite.clear();
+        assertThat(ask(cadre, "/thongke tinh 6t-2026").path("text").asText()).startsWith("📊 Chỉ tiêu của Tỉnh Thử");
+        // the period and the previous one, two survey kinds each: none inside the update's read-write transaction
+        assertThat(coverage.insideReadWrite).hasSize(4).containsOnly(false);
+    }
+
+    @Test
     void matchesUnitNamesWithoutDiacriticsAndDefaultsToTheCurrentHalfYear() {
         String current = periods.currentHalf(LocalDate.now(clock)).label();
         String text = ask(cadre, "/thongke hai van").path("text").asText();

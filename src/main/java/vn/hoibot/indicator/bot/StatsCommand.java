@@ -140,10 +140,14 @@ class StatsCommand implements CommandHandler, ButtonAction<StatsCommand.Choice> 
             ctx.reply("indicator.stats.not-allowed");
             return;
         }
+        // computed after the update's transaction committed, in the engine's own read-only one
+        ctx.replyLater(() -> summary(ctx, unit, period));
+    }
+
+    private Outbound summary(ChatContext ctx, UnitView unit, ReportPeriod period) {
         IndicatorReport report = engine.compute(unit.id(), period);
         if (report.communes().isEmpty()) {
-            ctx.reply("indicator.stats.level", unit.name());
-            return;
+            return ctx.message("indicator.stats.level", unit.name());
         }
         Optional<IndicatorReport> previous = periods.previous(period).flatMap(p -> {
             try {
@@ -152,7 +156,7 @@ class StatsCommand implements CommandHandler, ButtonAction<StatsCommand.Choice> 
                 return Optional.empty(); // the unit did not exist then
             }
         });
-        ctx.reply(Outbound.text(ctx.sender().chatId(), StatsText.render(ctx, report, previous)));
+        return Outbound.text(ctx.sender().chatId(), StatsText.render(ctx, report, previous));
     }
 
     private static boolean looksLikePeriod(String word) {
