@@ -46,6 +46,7 @@ public class InboxWorkers implements SmartLifecycle {
     private final Map<String, InboxReader> readers;
     private final ChatProperties properties;
     private final Clock clock;
+    private final InboxMetrics metrics;
     private final String instance = "i-" + UUID.randomUUID().toString().substring(0, 8);
     private final Set<String> busyChats = ConcurrentHashMap.newKeySet();
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
@@ -58,13 +59,14 @@ public class InboxWorkers implements SmartLifecycle {
     private Semaphore slots;
 
     InboxWorkers(InboxStore store, InboxSignal signal, ChatRouter router, List<InboxReader> readers,
-            ChatProperties properties, Clock clock) {
+            ChatProperties properties, Clock clock, InboxMetrics metrics) {
         this.store = store;
         this.signal = signal;
         this.router = router;
         this.readers = readers.stream().collect(Collectors.toMap(InboxReader::channel, Function.identity()));
         this.properties = properties;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     @Override
@@ -198,10 +200,15 @@ public class InboxWorkers implements SmartLifecycle {
     }
 
     private void process(InboxStore.Row row) {
+        var started = metrics.start();
+        metrics.handled(handle(row), started);
+    }
+
+    private String handle(InboxStore.Row row) {
         InboxReader reader = readers.get(row.channel());
         if (reader == null) {
             store.finish(row.id(), "UNREADABLE", "NO_READER", clock.instant());
-            return;
+            return "unreadable";
         }
         Optional<Inbound> inbound;
         try {
@@ -211,24 +218,25 @@ public class InboxWorkers implements SmartLifecycle {
             log.warn("Update {} on {} could not be read ({}); skipped", row.updateKey(), row.channel(), why);
             store.finish(row.id(), "UNREADABLE", truncate(why), clock.instant());
             handled.incrementAndGet();
-            return;
+            return "unreadable";
         }
         if (inbound.isEmpty()) {
             store.finish(row.id(), "IGNORED", null, clock.instant());
             handled.incrementAndGet();
-            return;
+            return "ignored";
         }
         ChatRouter.Outcome outcome = router.handle(inbound.get(), row.updateKey());
         if (outcome == ChatRouter.Outcome.RETRY) {
             if (row.attempts() + 1 >= properties.inboxMaxAttempts()) {
                 log.warn("Update {} on {} failed {} times; given up", row.updateKey(), row.channel(), row.attempts() + 1);
                 store.finish(row.id(), "DONE", "GAVE_UP", clock.instant());
-                return;
+                return "given_up";
             }
             store.retryLater(row.id(), instance, clock.instant().plus(backoff(row.attempts() + 1)), "UNAVAILABLE");
-            return;
+            return "retry";
         }
         handled.incrementAndGet();
+        return "done";
     }
 
     Duration backoff(int attempt) {

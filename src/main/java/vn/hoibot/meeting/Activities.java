@@ -159,6 +159,25 @@ public class Activities {
                 PageRequest.of(0, limit)).stream().map(Activity::view).toList();
     }
 
+    /** The places her unit's activities were held at, the latest first (for /taohop's buttons). */
+    @Transactional(readOnly = true)
+    public List<String> placesUsedBy(long unitId, int limit) {
+        return activities.placesOf(unitId, PageRequest.of(0, limit));
+    }
+
+    /**
+     * The activities of these units she manages, for her /lichhop: those of the last {@code back} and those to
+     * come, cancelled ones included (she may still look at their answers and attendance), soonest first.
+     */
+    @Transactional(readOnly = true)
+    public List<ActivityView> organisedRecently(Collection<Long> unitIds, java.time.Duration back, int limit) {
+        if (unitIds.isEmpty()) {
+            return List.of();
+        }
+        return activities.organisedSince(unitIds, clock.instant().minus(back), PageRequest.of(0, limit)).stream()
+                .map(Activity::view).toList();
+    }
+
     @Transactional(readOnly = true)
     public boolean isInvited(long activityId, long memberId) {
         return activities.findById(activityId).map(a -> invitees.isInvited(a, memberId)).orElse(false);

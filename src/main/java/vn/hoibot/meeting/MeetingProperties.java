@@ -23,6 +23,10 @@ import jakarta.validation.constraints.NotNull;
  * @param checkinLate     how long after the end members may still check in
  * @param pageSize        members per page of the leader's attendance checklist
  * @param recurrenceHorizon how far ahead the occurrences of a recurring activity are created
+ * @param partnerTypes    the types /taohop asks partners for (others have none)
+ * @param typeDurations   a type's usual length, when it differs from {@code defaultDuration}
+ * @param qrRotation      how long one QR check-in code is shown before the next one (the one before stays valid
+ *                        one more period, so a code scanned as it changes still works)
  */
 @Validated
 @ConfigurationProperties("hoibot.meeting")
@@ -34,5 +38,18 @@ public record MeetingProperties(
         @DefaultValue("30m") @NotNull Duration checkinEarly,
         @DefaultValue("1h") @NotNull Duration checkinLate,
         @DefaultValue("8") @Min(1) int pageSize,
-        @DefaultValue("62d") @NotNull Period recurrenceHorizon) {
+        @DefaultValue("62d") @NotNull Period recurrenceHorizon,
+        @DefaultValue({ "knowledge", "contest", "support_visit" }) List<String> partnerTypes,
+        java.util.Map<String, Duration> typeDurations,
+        @DefaultValue("5m") @NotNull Duration qrRotation) {
+
+    /** The usual length of an activity of this type. */
+    public Duration durationOf(String typeCode) {
+        return typeDurations == null ? defaultDuration : typeDurations.getOrDefault(typeCode, defaultDuration);
+    }
+
+    /** Whether /taohop asks this type's partners. */
+    public boolean hasPartners(String typeCode) {
+        return partnerTypes != null && partnerTypes.contains(typeCode);
+    }
 }

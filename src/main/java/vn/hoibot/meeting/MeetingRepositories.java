@@ -29,6 +29,15 @@ interface ActivityRepository extends JpaRepository<Activity, Long> {
             and a.status = vn.hoibot.meeting.Activity.Status.SCHEDULED order by a.startsAt""")
     List<Activity> upcomingOrganisedBy(Collection<Long> units, Instant after, Pageable page);
 
+    @Query("select a.place from Activity a where a.unitId = ?1 and a.place is not null group by a.place "
+            + "order by max(a.createdAt) desc")
+    List<String> placesOf(long unitId, Pageable page);
+
+    /** Activities of these units that end after {@code after} (cancelled ones too), soonest first. */
+    @Query("""
+            select a from Activity a where a.unitId in ?1 and a.endsAt > ?2 order by a.startsAt""")
+    List<Activity> organisedSince(Collection<Long> units, Instant after, Pageable page);
+
     @Query("""
             select a from Activity a where a.checkinCode = ?1 and a.status = vn.hoibot.meeting.Activity.Status.SCHEDULED
             and a.startsAt <= ?3 and a.endsAt >= ?2""")

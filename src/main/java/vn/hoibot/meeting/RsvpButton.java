@@ -9,7 +9,8 @@ import vn.hoibot.member.Accounts;
 
 /**
  * Tham gia / Không tham gia / Chưa chắc under an announcement or reminder. The key is the same for everyone who
- * got the message (issued for anyone), so the press is checked here: she must be linked and invited.
+ * got the message (issued for anyone), so the press is checked here: she must be linked and invited. The message is
+ * then edited to show her answer ({@link RsvpMessages}), so she sees what she chose where she chose it.
  */
 @Component
 class RsvpButton implements ButtonAction<RsvpButton.Choice> {
@@ -22,10 +23,12 @@ class RsvpButton implements ButtonAction<RsvpButton.Choice> {
 
     private final Rsvps rsvps;
     private final Accounts accounts;
+    private final RsvpMessages messages;
 
-    RsvpButton(Rsvps rsvps, Accounts accounts) {
+    RsvpButton(Rsvps rsvps, Accounts accounts, RsvpMessages messages) {
         this.rsvps = rsvps;
         this.accounts = accounts;
+        this.messages = messages;
     }
 
     @Override
@@ -44,6 +47,8 @@ class RsvpButton implements ButtonAction<RsvpButton.Choice> {
                 .orElseThrow(() -> new UserFacingException("meeting.not_linked"));
         Rsvp answer = payload.answer();
         ActivityView activity = rsvps.answer(payload.activityId(), memberId, answer);
+        // the message she pressed on now shows her answer, with the buttons to change it
+        ctx.edit(messageId, messages.render(ctx, activity, java.util.Optional.of(answer)));
         ctx.toast("meeting.rsvp.saved." + answer.name().toLowerCase(java.util.Locale.ROOT), activity.title());
     }
 }

@@ -20,6 +20,9 @@ import org.springframework.validation.annotation.Validated;
  * @param trendPeriods periods in a trend chart, the asked one included
  * @param digestDay    day of the month the digest goes out
  * @param digestTime   time of day (Vietnam time) the digest goes out
+ * @param digestCheck  Quartz cron (system time) of the check that sends the digests due and not yet sent; every
+ *                     five minutes by default, so a digest goes out at most five minutes late (or on the first
+ *                     check after every instance was down)
  */
 @Validated
 @ConfigurationProperties("hoibot.report")
@@ -29,5 +32,6 @@ public record ReportProperties(
         @DefaultValue("15") @Min(3) @Max(40) int maxBars,
         @DefaultValue("6") @Min(2) @Max(24) int trendPeriods,
         @DefaultValue("3") @Min(1) @Max(28) int digestDay,
-        @DefaultValue("08:00") @NotNull LocalTime digestTime) {
+        @DefaultValue("08:00") @NotNull LocalTime digestTime,
+        @DefaultValue("0 0/5 * * * ?") @NotBlank String digestCheck) {
 }

@@ -1,5 +1,6 @@
 package vn.hoibot.telegram;
 
+import java.time.Clock;
 import java.time.Duration;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -9,6 +10,7 @@ import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import okhttp3.OkHttpClient;
 import vn.hoibot.chat.CommandMenuPublisher;
 import vn.hoibot.chat.Inbox;
@@ -27,10 +29,21 @@ class TelegramConfiguration {
 
     /** No silent re-sends: a POST that may have reached Telegram is never repeated by OkHttp itself. */
     @Bean(destroyMethod = "")
-    OkHttpClient telegramHttp(TelegramProperties properties) {
+    OkHttpClient telegramHttp(TelegramProperties properties, TelegramCallMetrics metrics) {
         Duration timeout = properties.requestTimeout();
-        return new OkHttpClient.Builder().retryOnConnectionFailure(false).connectTimeout(Duration.ofSeconds(10))
+        return new OkHttpClient.Builder().retryOnConnectionFailure(false).addInterceptor(metrics)
+                .connectTimeout(Duration.ofSeconds(10))
                 .readTimeout(timeout).writeTimeout(timeout).callTimeout(timeout.plusSeconds(10)).build();
+    }
+
+    @Bean
+    TelegramCallMetrics telegramCallMetrics(MeterRegistry registry, Clock clock) {
+        return new TelegramCallMetrics(registry, clock);
+    }
+
+    @Bean
+    TelegramHealth telegramHealthIndicator(TelegramCallMetrics metrics) {
+        return new TelegramHealth(metrics);
     }
 
     @Bean

@@ -137,25 +137,32 @@ class MeetingEndToEndTests extends EndToEndTest {
         return d.getDayOfMonth() + "/" + d.getMonthValue() + "/" + d.getYear() + " " + time;
     }
 
-    /** Walks /taohop to the preview; returns the preview message. */
+    /** Walks /taohop to the preview (type, time, place), renames it; returns the preview message. */
     JsonNode createUpToPreview(String title, String start) {
-        next(leader, "/taohop");
-        JsonNode type = next(leader, title);
+        JsonNode type = next(leader, "/taohop");
         JsonNode askStart = press(leader, type, "Sinh hoạt chi hội");
         assertThat(askStart.path("text").asText()).contains("bắt đầu lúc nào");
         next(leader, start);
-        next(leader, "21h");
-        next(leader, "Nhà văn hóa xóm Đông");
-        JsonNode audience = next(leader, "Trạm y tế xã");
-        return press(leader, audience, "Toàn bộ đơn vị");
+        JsonNode preview = next(leader, "Nhà văn hóa xóm Đông");
+        press(leader, preview, "Đổi tên");
+        return next(leader, title);
     }
 
     long create(String title, String start) {
         JsonNode preview = createUpToPreview(title, start);
         assertThat(preview.path("text").asText()).contains(title).contains("Nhà văn hóa xóm Đông")
-                .contains("Trạm y tế xã").contains("Chi hội xóm Đông");
+                .contains("Chi hội xóm Đông");
+        return confirm(preview);
+    }
+
+    /** Presses Xác nhận under a preview; returns the new activity's number. */
+    long confirm(JsonNode preview) {
+        int edits = telegram.requests(token, "editmessagetext").size();
         deliver(FakeTelegram.button(leader, FakeTelegram.buttonData(preview, "Xác nhận"), 501));
-        JsonNode done = awaitEdit(leader, "Đã tạo hoạt động");
+        await().until(() -> telegram.requests(token, "editmessagetext").stream().skip(edits)
+                .anyMatch(b -> FakeTelegram.textContains(b, "Đã tạo hoạt động")));
+        JsonNode done = telegram.requests(token, "editmessagetext").stream().skip(edits)
+                .filter(b -> FakeTelegram.textContains(b, "Đã tạo hoạt động")).findFirst().orElseThrow();
         return Long.parseLong(done.path("text").asText().replaceAll("(?s).*/dangky (\\d+).*", "$1"));
     }
 
@@ -252,10 +259,14 @@ class MeetingEndToEndTests extends EndToEndTest {
         assertThat(next(lan, "/thamgia").path("text").asText()).contains("Sinh hoạt chi hội tháng 3")
                 .contains("tham gia 1 hoạt động");
 
-        // the leader herself checks in with the button /lichhop shows during the activity
-        JsonNode upcoming = next(leader, "/lichhop");
-        assertThat(press(leader, upcoming, "Có mặt").path("text").asText()).contains("Đã ghi nhận chị có mặt");
-        assertThat(count("select count(*) from participation where activity_id = ? and method = 'BUTTON'", id)).isOne();
+        // her /lichhop lists it with a leader's buttons (started: no Đổi giờ, Sửa, Hủy any more); Điểm danh opens
+        // the checklist, where she marks herself
+        JsonNode item = agendaItem(leader, id);
+        assertThat(item.path("reply_markup").toString()).doesNotContain("Đổi giờ").doesNotContain("Hủy");
+        JsonNode list = press(leader, item, "Điểm danh");
+        assertThat(list.path("text").asText()).contains("có mặt 2/3");
+        deliver(FakeTelegram.button(leader, FakeTelegram.buttonData(list, "Phạm Thị Hằng"), 605));
+        awaitEdit(leader, "có mặt 3/3");
 
         // the checklist: page 2, and a search by name
         JsonNode page1 = next(leader, "/diemdanh " + id);
@@ -273,7 +284,27 @@ class MeetingEndToEndTests extends EndToEndTest {
         // the code expires with the activity window
         clock.moveTo(start.plus(Duration.ofHours(5)));
         assertThat(next(lan, "/comat " + code).path("text").asText()).contains("không đúng hoặc đã hết hạn");
-        assertThat(press(leader, upcoming, "Có mặt").path("text").asText()).contains("không trong giờ điểm danh");
+    }
+
+    /** Sends /lichhop and waits for the leader's message about activity {@code id}, with its buttons. */
+    JsonNode agendaItem(long user, long id) {
+        int before = sentCount(user);
+        deliver(FakeTelegram.text(user, "/lichhop"));
+        await().until(() -> telegram.sentTo(token, user).stream().skip(before)
+                .anyMatch(b -> FakeTelegram.textContains(b, "#" + id + " ") && b.toString().contains("Điểm danh")));
+        return telegram.sentTo(token, user).stream().skip(before)
+                .filter(b -> FakeTelegram.textContains(b, "#" + id + " ") && b.toString().contains("Điểm danh"))
+                .findFirst().orElseThrow();
+    }
+
+    /** Sends /lichhop as a member and waits for her message about activity {@code id}. */
+    JsonNode memberItem(long user, long id) {
+        int before = sentCount(user);
+        deliver(FakeTelegram.text(user, "/lichhop"));
+        await().until(() -> telegram.sentTo(token, user).stream().skip(before)
+                .anyMatch(b -> FakeTelegram.textContains(b, "#" + id + " ")));
+        return telegram.sentTo(token, user).stream().skip(before)
+                .filter(b -> FakeTelegram.textContains(b, "#" + id + " ")).findFirst().orElseThrow();
     }
 
     @Test
@@ -282,9 +313,20 @@ class MeetingEndToEndTests extends EndToEndTest {
         JsonNode announcement = telegram.awaitSent(token, hoa, b -> FakeTelegram.textContains(b, "Hội thi nấu ăn"));
         deliver(FakeTelegram.button(hoa, FakeTelegram.buttonData(announcement, "Tham gia"), 3));
         await().until(() -> count("select count(*) from activity_rsvp where activity_id = ?", id) == 1);
-        JsonNode upcoming = next(hoa, "/lichhop");
+        // the announcement she pressed on now says her answer (edited, not a new message)
+        JsonNode answered = awaitEdit(hoa, "✓ Chị sẽ tham gia");
+        assertThat(answered.path("message_id").asLong()).isEqualTo(3);
+        assertThat(FakeTelegram.buttonData(answered, "✓ Tham gia")).isNotEmpty();
+
+        JsonNode upcoming = memberItem(hoa, id);
         assertThat(upcoming.path("text").asText()).contains("#" + id + " Hội thi nấu ăn").contains(", 18:00")
-                .contains("Chị đã trả lời: Tham gia");
+                .contains("✓ Chị sẽ tham gia");
+        // she changes her mind from /lichhop: the same message shows it
+        deliver(FakeTelegram.button(hoa, FakeTelegram.buttonData(upcoming, "Không tham gia"), 44));
+        JsonNode changed = awaitEdit(hoa, "✗ Chị không tham gia");
+        assertThat(changed.path("message_id").asLong()).isEqualTo(44);
+        assertThat(FakeTelegram.buttonData(changed, "✓ Không tham gia")).isNotEmpty();
+        await().until(() -> count("select count(*) from activity_rsvp where activity_id = ? and answer = 'NO'", id) == 1);
         assertThat(next(mai, "/lichhop").path("text").asText()).doesNotContain("Hội thi nấu ăn");
     }
 
@@ -344,33 +386,32 @@ class MeetingEndToEndTests extends EndToEndTest {
     @Test
     void refusesBadInputWithAClearReplyAndChangesNothing() {
         int activities = count("select count(*) from activity");
-        next(leader, "/taohop");
-        JsonNode type = next(leader, "Họp bất thường");
-        JsonNode askStart = press(leader, type, "Hoạt động khác");
+        JsonNode type = next(leader, "/taohop");
+        press(leader, type, "Hoạt động khác");
         assertThat(next(leader, "hôm qua 19h").path("text").asText()).contains("chưa đọc được");
         LocalDate past = LocalDate.now(clock).minusDays(2);
         assertThat(next(leader, past.getDayOfMonth() + "/" + past.getMonthValue() + "/" + past.getYear() + " 19h")
                 .path("text").asText()).contains("đã qua");
         assertThat(next(leader, "31/2/2030 19h").path("text").asText()).contains("không có thật");
         next(leader, dayAhead(2, "19h"));
-        assertThat(next(leader, "18h").path("text").asText()).contains("phải sau giờ bắt đầu");
-        next(leader, "-");
-        next(leader, "https://meet.example.org/abc");
-        JsonNode audience = next(leader, "-");
+        JsonNode preview = next(leader, "https://meet.example.org/abc");
         // an old button from an earlier step
-        assertThat(press(leader, askStart.has("reply_markup") ? askStart : type, "Hoạt động khác").path("text").asText())
-                .contains("bước trước");
+        assertThat(press(leader, type, "Hoạt động khác").path("text").asText()).contains("bước trước");
+        // an end before the start
+        press(leader, preview, "Giờ kết thúc");
+        assertThat(next(leader, "18h").path("text").asText()).contains("phải sau giờ bắt đầu");
+        preview = next(leader, "21h");
         // a unit outside her subtree, then one that does not exist
+        press(leader, preview, "Đổi người mời");
         assertThat(next(leader, tree.otherBranch.code()).path("text").asText()).contains("không thuộc phạm vi");
         assertThat(next(leader, tree.otherCommune.code()).path("text").asText()).contains("không thuộc phạm vi");
         assertThat(next(leader, "KHONG-CO-MA").path("text").asText()).contains("Không có đơn vị mã");
         // her group only, then abort at the preview
-        JsonNode preview = next(leader, tree.group.code());
+        preview = next(leader, tree.group.code());
         assertThat(preview.path("text").asText()).contains("Tổ 1 xóm Đông").contains("meet.example.org");
         deliver(FakeTelegram.button(leader, FakeTelegram.buttonData(preview, "Hủy"), 800));
         awaitEdit(leader, "chưa tạo hoạt động nào");
         assertThat(count("select count(*) from activity")).isEqualTo(activities);
-        assertThat(audience).isNotNull();
 
         // a plain member may not create one
         assertThat(next(lan, "/taohop").path("text").asText()).isNotBlank();
@@ -380,19 +421,16 @@ class MeetingEndToEndTests extends EndToEndTest {
 
     @Test
     void asksInsteadOfGuessingWhenTheTimeIsUnclear() {
-        next(leader, "/taohop");
-        JsonNode type = next(leader, "Họp ban chấp hành");
-        press(leader, type, "Hoạt động khác");
+        press(leader, next(leader, "/taohop"), "Hoạt động khác");
         // 2h50 tomorrow: at night or in the afternoon? asked, and her one-word answer completes it
         assertThat(next(leader, "mai 2h50").path("text").asText()).contains("2:50 sáng hay 14:50 chiều");
-        assertThat(next(leader, "chiều").path("text").asText()).contains("Kết thúc lúc mấy giờ")
+        assertThat(next(leader, "chiều").path("text").asText()).contains("Địa điểm");
+        JsonNode preview = next(leader, "-");
+        assertThat(press(leader, preview, "Giờ kết thúc").path("text").asText()).contains("Kết thúc lúc mấy giờ")
                 .contains("khoảng 2 tiếng");
         // an end 8 hours later is asked about, not taken
         assertThat(next(leader, "23h").path("text").asText()).contains("kéo dài 8,2 tiếng");
-        assertThat(next(leader, "16h30").path("text").asText()).contains("Địa điểm");
-        next(leader, "-");
-        JsonNode audience = next(leader, "-");
-        JsonNode preview = press(leader, audience, "Toàn bộ đơn vị");
+        preview = next(leader, "16h30");
         LocalDate tomorrow = LocalDate.now(clock).plusDays(1);
         String weekday = new String[] { "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật" }
                 [tomorrow.getDayOfWeek().getValue() - 1];
@@ -401,22 +439,17 @@ class MeetingEndToEndTests extends EndToEndTest {
         next(leader, "/huy");
 
         // a part of the day without the hour: asked; and a day of this year already past: "năm sau?"
-        next(leader, "/taohop");
-        press(leader, next(leader, "Sinh hoạt chủ nhật"), "Hoạt động khác");
+        press(leader, next(leader, "/taohop"), "Hoạt động khác");
         assertThat(next(leader, "sáng chủ nhật").path("text").asText()).contains("lúc mấy giờ");
-        assertThat(next(leader, "8h").path("text").asText()).contains("Kết thúc lúc mấy giờ");
+        assertThat(next(leader, "8h").path("text").asText()).contains("Địa điểm");
         next(leader, "/huy");
         LocalDate past = LocalDate.now(clock).minusDays(1);
         if (past.getYear() == LocalDate.now(clock).getYear()) {
-            next(leader, "/taohop");
-            press(leader, next(leader, "Sinh hoạt năm sau"), "Hoạt động khác");
+            press(leader, next(leader, "/taohop"), "Hoạt động khác");
             assertThat(next(leader, past.getDayOfMonth() + "/" + past.getMonthValue() + " 19h").path("text").asText())
                     .contains("năm nay đã qua").contains("/" + (past.getYear() + 1));
-            assertThat(next(leader, "có").path("text").asText()).contains("Kết thúc lúc mấy giờ");
-            next(leader, "21h");
-            next(leader, "-");
-            JsonNode who = next(leader, "-");
-            assertThat(press(leader, who, "Toàn bộ đơn vị").path("text").asText())
+            assertThat(next(leader, "có").path("text").asText()).contains("Địa điểm");
+            assertThat(next(leader, "-").path("text").asText())
                     .contains(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy").format(past.plusYears(1)) + ", 19:00");
             next(leader, "/huy");
         }
@@ -459,14 +492,7 @@ class MeetingEndToEndTests extends EndToEndTest {
     @Test
     void createsARecurringActivityWhoseOccurrencesCanBeSkippedOneByOne() {
         int day = Math.min(LocalDate.now(clock).plusDays(3).getDayOfMonth(), 28);
-        next(leader, "/taohop");
-        JsonNode type = next(leader, "Sinh hoạt định kỳ");
-        press(leader, type, "Sinh hoạt chi hội");
-        next(leader, "ngày " + day + " hằng tháng 19h30");
-        next(leader, "-");
-        next(leader, "Nhà văn hóa xóm Đông");
-        JsonNode audience = next(leader, "-");
-        JsonNode preview = press(leader, audience, "Toàn bộ đơn vị");
+        JsonNode preview = createUpToPreview("Sinh hoạt định kỳ", "ngày " + day + " hằng tháng 19h30");
         assertThat(preview.path("text").asText()).contains("Lặp lại: ngày " + day + " hằng tháng, lúc 19:30");
         deliver(FakeTelegram.button(leader, FakeTelegram.buttonData(preview, "Xác nhận"), 900));
         JsonNode done = awaitEdit(leader, "chuỗi số");
@@ -531,13 +557,15 @@ class MeetingEndToEndTests extends EndToEndTest {
 
     @Test
     void invitesOnlyTheGroupsSheTicks() {
-        next(leader, "/taohop");
-        JsonNode type = next(leader, "Thăm hỏi hội viên khó khăn");
-        press(leader, type, "Thăm hỏi, hỗ trợ");
+        press(leader, next(leader, "/taohop"), "Thăm hỏi, hỗ trợ");
         next(leader, dayAhead(2, "9h sáng"));
-        next(leader, "11h");
-        next(leader, "-");
-        JsonNode audience = next(leader, "-");
+        // a visit has partners: asked, and a button says there are none
+        JsonNode partners = next(leader, "-");
+        assertThat(partners.path("text").asText()).contains("phối hợp");
+        JsonNode preview0 = press(leader, partners, "Không có");
+        press(leader, preview0, "Đổi tên");
+        JsonNode renamed = next(leader, "Thăm hỏi hội viên khó khăn");
+        JsonNode audience = press(leader, renamed, "Đổi người mời");
         JsonNode picker = press(leader, audience, "Chọn chi hội / tổ");
         deliver(FakeTelegram.button(leader, FakeTelegram.buttonData(picker, "Tổ 1 xóm Đông"), 950));
         JsonNode ticked = awaitEdit(leader, "bỏ chọn");
@@ -561,5 +589,76 @@ class MeetingEndToEndTests extends EndToEndTest {
                 && t.contains("không có trong danh sách")) || telegram.sentTo(token, hoa).stream()
                         .anyMatch(b -> FakeTelegram.textContains(b, "không có trong danh sách được mời dự \"Thăm hỏi")));
         assertThat(count("select count(*) from activity_rsvp where activity_id = ?", id)).isZero();
+    }
+
+    @Test
+    void announcesAMeetingInFiveStepsOrInOneLine() {
+        create("Sinh hoạt lần trước", dayAhead(3, "19h")); // a place used before, offered as a button
+        int steps = 0;
+        JsonNode type = next(leader, "/taohop");
+        steps++;
+        JsonNode askStart = press(leader, type, "Sinh hoạt chi hội");
+        steps++;
+        assertThat(askStart.path("text").asText()).contains("7h sáng mai");
+        JsonNode askPlace = next(leader, "7h sáng mai");
+        steps++;
+        JsonNode preview = press(leader, askPlace, "Nhà văn hóa xóm Đông");
+        steps++;
+        int month = LocalDate.now(clock).plusDays(1).getMonthValue();
+        assertThat(preview.path("text").asText()).contains("Sinh hoạt chi hội tháng " + month)
+                .contains("07:00 – 09:00").contains("📍 Nhà văn hóa xóm Đông").contains("Mời: Chi hội xóm Đông");
+        long id = confirm(preview);
+        steps++;
+        assertThat(steps).isLessThanOrEqualTo(5);
+        assertThat(jdbc.queryForMap("select title, place, type_code, audience_kind from activity where id = ?", id))
+                .containsEntry("TITLE", "Sinh hoạt chi hội tháng " + month)
+                .containsEntry("PLACE", "Nhà văn hóa xóm Đông").containsEntry("AUDIENCE_KIND", "SUBTREE");
+        telegram.awaitSent(token, lan, b -> FakeTelegram.textContains(b, "Sinh hoạt chi hội tháng " + month)
+                && FakeTelegram.textContains(b, "07:00"));
+
+        // one line for a leader who knows the way
+        JsonNode quick = next(leader, "/taohop sinh hoạt 19h30 thứ 6 tuần sau tại nhà văn hóa xóm 3");
+        assertThat(quick.path("text").asText()).contains("Thứ Sáu").contains("19:30 – 21:30")
+                .contains("📍 nhà văn hóa xóm 3").contains("Mời: Chi hội xóm Đông");
+        long q = confirm(quick);
+        assertThat(jdbc.queryForMap("select place, type_code from activity where id = ?", q))
+                .containsEntry("PLACE", "nhà văn hóa xóm 3").containsEntry("TYPE_CODE", "monthly");
+        // without diacritics, and an hour that could be at night: asked, then straight to the preview
+        assertThat(next(leader, "/taohop tham hoi mai 2h tai tram y te").path("text").asText()).contains("sáng hay");
+        JsonNode asked = next(leader, "chiều");
+        assertThat(asked.path("text").asText()).contains("Thăm hỏi, hỗ trợ").contains("14:00")
+                .contains("📍 tram y te");
+        next(leader, "/huy");
+        assertThat(next(leader, "/taohop gì đó 19h").path("text").asText()).contains("chưa nhận ra loại hoạt động");
+    }
+
+    @Test
+    void aLeaderManagesHerActivitiesFromLichhopWithoutTypingNumbers() {
+        long id = create("Tập huấn kỹ năng", dayAhead(4, "19h"));
+        telegram.awaitSent(token, lan, b -> FakeTelegram.textContains(b, "Tập huấn kỹ năng"));
+        JsonNode item = agendaItem(leader, id);
+        assertThat(press(leader, item, "Đăng ký").path("text").asText()).contains("mời 3 hội viên");
+        assertThat(press(leader, item, "Điểm danh").path("text").asText()).contains("có mặt 0/3");
+
+        assertThat(press(leader, item, "Đổi giờ").path("text").asText()).contains("thời gian mới");
+        assertThat(next(leader, dayAhead(5, "20h")).path("text").asText()).contains("Đã đổi").contains("20:00");
+        telegram.awaitSent(token, lan, b -> FakeTelegram.textContains(b, "đã thay đổi")
+                && FakeTelegram.textContains(b, "Tập huấn kỹ năng"));
+
+        assertThat(press(leader, item, "Sửa").path("text").asText()).contains("điều cần sửa");
+        assertThat(next(leader, "địa điểm Hội trường xã").path("text").asText()).contains("📍 Hội trường xã");
+
+        JsonNode ask = press(leader, item, "Hủy");
+        assertThat(ask.path("text").asText()).contains("chắc chắn hủy");
+        deliver(FakeTelegram.button(leader, FakeTelegram.buttonData(ask, "Hủy hoạt động"), 720));
+        awaitEdit(leader, "Đã hủy hoạt động #" + id);
+        telegram.awaitSent(token, hoa, b -> FakeTelegram.textContains(b, "HỦY")
+                && FakeTelegram.textContains(b, "Tập huấn kỹ năng"));
+        // listed as cancelled, without the buttons that change it
+        JsonNode after = agendaItem(leader, id);
+        assertThat(after.path("text").asText()).contains("Đã hủy");
+        assertThat(after.path("reply_markup").toString()).doesNotContain("Đổi giờ");
+        // a member sees no leader's buttons
+        assertThat(next(lan, "/lichhop").toString()).doesNotContain("Điểm danh");
     }
 }

@@ -25,12 +25,12 @@ public class TestClock extends Clock {
         this.zone = zone;
     }
 
-    void advance(Duration by) {
+    public void advance(Duration by) {
         offset = offset.plus(by);
     }
 
     /** Moves the clock so that it reads {@code at} now (never backwards). */
-    void moveTo(Instant at) {
+    public void moveTo(Instant at) {
         Duration by = Duration.between(instant(), at);
         if (by.isNegative()) {
             throw new IllegalArgumentException("The test clock only moves forward");
@@ -54,7 +54,7 @@ public class TestClock extends Clock {
     }
 
     @TestConfiguration(proxyBeanMethods = false)
-    static class Config {
+    public static class Config {
 
         @Bean
         @Primary

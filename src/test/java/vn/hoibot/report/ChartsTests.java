@@ -25,7 +25,7 @@ import vn.hoibot.indicator.ReportPeriod;
 
 class ChartsTests {
 
-    static final ReportProperties PROPERTIES = new ReportProperties("DejaVu Sans", 1080, 15, 6, 3, LocalTime.of(8, 0));
+    static final ReportProperties PROPERTIES = new ReportProperties("DejaVu Sans", 1080, 15, 6, 3, LocalTime.of(8, 0), "0 0/5 * * * ?");
     static final ReportPeriod HALF = new ReportPeriod(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 6, 30),
             ReportPeriod.Kind.HALF, "6t-2026");
 

@@ -11,7 +11,6 @@ import vn.hoibot.chat.DialogState;
 import vn.hoibot.chat.UserFacingException;
 import vn.hoibot.meeting.Activities;
 import vn.hoibot.meeting.ActivityView;
-import vn.hoibot.meeting.AudienceKind;
 import vn.hoibot.meeting.MeetingTexts;
 import vn.hoibot.meeting.RecurringActivities;
 import vn.hoibot.member.Accounts;
@@ -26,6 +25,9 @@ class CreateActivityButtons {
     static final String AUDIENCE = "meeting.create.audience";
     static final String PICK = "meeting.create.pick";
     static final String CONFIRM = "meeting.create.confirm";
+    static final String PLACE = "meeting.create.place";
+    static final String NO_PARTNERS = "meeting.create.no_partners";
+    static final String EDIT = "meeting.create.edit";
 
     /** A unit: where the activity is held, or one to add to (or drop from) the audience. */
     record UnitRef(long unitId) {
@@ -38,6 +40,15 @@ class CreateActivityButtons {
     /** The audience step: the whole unit, pick units, or done picking. */
     record AudienceStep(Choice choice) {
         enum Choice { ALL, PICK, DONE }
+    }
+
+    /** A place used before (null: none yet). */
+    record PlaceChoice(String place) {
+    }
+
+    /** What to change from the preview. */
+    record EditField(Field field) {
+        enum Field { TITLE, END, AUDIENCE }
     }
 
     /** Create it, or not. */
@@ -88,7 +99,69 @@ class CreateActivityButtons {
 
         @Override
         public void onPress(ChatContext ctx, UnitRef payload, String messageId) {
-            dialog.askTitle(ctx, at(ctx, "unit"), payload.unitId());
+            dialog.unitChosen(ctx, at(ctx, "unit"), payload.unitId());
+        }
+    }
+
+    @Component
+    static class Place extends Step<PlaceChoice> {
+
+        Place(CreateActivityDialog dialog) {
+            super(dialog, PLACE);
+        }
+
+        @Override
+        public Class<PlaceChoice> payloadType() {
+            return PlaceChoice.class;
+        }
+
+        @Override
+        public void onPress(ChatContext ctx, PlaceChoice payload, String messageId) {
+            dialog.placeGiven(ctx, at(ctx, "place"), payload.place());
+        }
+    }
+
+    @Component
+    static class NoPartners extends Step<vn.hoibot.chat.ButtonPayloads.None> {
+
+        NoPartners(CreateActivityDialog dialog) {
+            super(dialog, NO_PARTNERS);
+        }
+
+        @Override
+        public Class<vn.hoibot.chat.ButtonPayloads.None> payloadType() {
+            return vn.hoibot.chat.ButtonPayloads.None.class;
+        }
+
+        @Override
+        public void onPress(ChatContext ctx, vn.hoibot.chat.ButtonPayloads.None payload, String messageId) {
+            dialog.preview(ctx, at(ctx, "partners").with("partners", null));
+        }
+    }
+
+    @Component
+    static class Edit extends Step<EditField> {
+
+        Edit(CreateActivityDialog dialog) {
+            super(dialog, EDIT);
+        }
+
+        @Override
+        public Class<EditField> payloadType() {
+            return EditField.class;
+        }
+
+        @Override
+        public void onPress(ChatContext ctx, EditField payload, String messageId) {
+            DialogState state = at(ctx, "confirm");
+            switch (payload.field()) {
+                case TITLE -> {
+                    ctx.save(state.next("title"));
+                    ctx.reply("meeting.create.ask_title", state.get("title"));
+                }
+                case END -> dialog.askEnd(ctx, state);
+                default -> dialog.askAudience(ctx, state);
+            }
         }
     }
 
@@ -126,15 +199,13 @@ class CreateActivityButtons {
         public void onPress(ChatContext ctx, AudienceStep payload, String messageId) {
             DialogState state = at(ctx, "audience");
             switch (payload.choice()) {
-                case ALL -> {
-                    Set<Long> units = Set.of(Long.valueOf(state.get("unit")));
-                    dialog.preview(ctx, CreateActivityDialog.withPicked(state, units), AudienceKind.SUBTREE);
+                case ALL -> dialog.audienceChosen(ctx, state, Set.of(Long.valueOf(state.get("unit"))));
+                case PICK -> {
+                    DialogState none = CreateActivityDialog.withPicked(state, Set.of());
+                    ctx.save(none);
+                    dialog.showPicker(ctx, none, null);
                 }
-                case PICK -> dialog.showPicker(ctx, state, null);
-                default -> {
-                    Set<Long> units = CreateActivityDialog.picked(state);
-                    dialog.preview(ctx, state, dialog.audienceKind(state, units));
-                }
+                default -> dialog.audienceChosen(ctx, state, CreateActivityDialog.picked(state));
             }
         }
     }

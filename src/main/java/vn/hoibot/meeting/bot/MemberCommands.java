@@ -22,21 +22,29 @@ class MemberCommands {
     private MemberCommands() {
     }
 
+    /**
+     * /lichhop: a message per activity. Hers (invited, not ended) with her answer and the buttons to change it, and
+     * {@code ✋ Có mặt} while it takes place; for a leader also the activities of her units (to come, and of the
+     * last 30 days) with the buttons to manage them ({@link LeaderAgenda}), so no number has to be typed.
+     */
     @Component
     static class Upcoming implements CommandHandler {
 
+        static final int MAX_SHOWN = 8;
+
         private final Activities activities;
-        private final Rsvps rsvps;
         private final Attendance attendance;
         private final Accounts accounts;
-        private final MeetingTexts texts;
+        private final vn.hoibot.meeting.RsvpMessages rsvpMessages;
+        private final LeaderAgenda agenda;
 
-        Upcoming(Activities activities, Rsvps rsvps, Attendance attendance, Accounts accounts, MeetingTexts texts) {
+        Upcoming(Activities activities, Attendance attendance, Accounts accounts,
+                vn.hoibot.meeting.RsvpMessages rsvpMessages, LeaderAgenda agenda) {
             this.activities = activities;
             this.attendance = attendance;
-            this.rsvps = rsvps;
             this.accounts = accounts;
-            this.texts = texts;
+            this.rsvpMessages = rsvpMessages;
+            this.agenda = agenda;
         }
 
         @Override
@@ -57,24 +65,34 @@ class MemberCommands {
         @Override
         public void handle(ChatContext ctx, String args) {
             long member = Args.member(ctx, accounts);
-            List<ActivityView> upcoming = activities.upcomingFor(member);
-            if (upcoming.isEmpty()) {
+            List<ActivityView> managed = agenda.managed(ctx);
+            java.util.Set<Long> managedIds = managed.stream().map(ActivityView::id)
+                    .collect(java.util.stream.Collectors.toSet());
+            List<ActivityView> upcoming = activities.upcomingFor(member).stream()
+                    .filter(a -> !managedIds.contains(a.id())).limit(MAX_SHOWN).toList();
+            if (upcoming.isEmpty() && managed.isEmpty()) {
                 ctx.reply("meeting.upcoming.none");
                 return;
             }
-            StringBuilder text = new StringBuilder(ctx.text("meeting.upcoming.header", upcoming.size()));
-            List<List<vn.hoibot.chat.Button>> checkIns = new java.util.ArrayList<>();
-            for (ActivityView a : upcoming) {
-                if (attendance.checkInOpen(a)) {
-                    checkIns.add(List.of(ctx.buttonLabelled(ctx.text("meeting.checkin.button", a.title()),
-                            CHECK_IN, new ActivityRef(a.id()))));
-                }
-                text.append("\n\n").append(texts.describe(a, ctx.locale()));
-                rsvps.answerOf(a.id(), member).ifPresent(r -> text.append('\n')
-                        .append(ctx.text("meeting.upcoming.your_answer",
-                                ctx.text("meeting.rsvp." + r.name().toLowerCase(java.util.Locale.ROOT)))));
+            if (!upcoming.isEmpty()) {
+                ctx.reply("meeting.upcoming.header", upcoming.size());
             }
-            ctx.reply(vn.hoibot.chat.Outbound.text(ctx.sender().chatId(), text.toString()).withButtons(checkIns));
+            for (ActivityView a : upcoming) {
+                vn.hoibot.chat.Outbound message = rsvpMessages.render(ctx, a, member);
+                if (attendance.checkInOpen(a)) {
+                    List<List<vn.hoibot.chat.Button>> rows = new java.util.ArrayList<>(message.buttons());
+                    rows.add(List.of(ctx.buttonLabelled(ctx.text("meeting.checkin.button", a.title()), CHECK_IN,
+                            new ActivityRef(a.id()))));
+                    message = message.withButtons(rows);
+                }
+                ctx.reply(message);
+            }
+            if (!managed.isEmpty()) {
+                ctx.reply("meeting.agenda.header", managed.size());
+                for (ActivityView a : managed) {
+                    ctx.reply(agenda.render(ctx, a));
+                }
+            }
         }
     }
 
