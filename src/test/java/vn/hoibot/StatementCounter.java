@@ -39,6 +39,12 @@ public final class StatementCounter {
                 .mapToLong(e -> e.getValue().get()).sum();
     }
 
+    /** Statements run by the threads whose names start with this prefix (e.g. the chat workers). */
+    public static long countOn(String threadPrefix) {
+        return byThread().entrySet().stream().filter(e -> e.getKey().startsWith(threadPrefix))
+                .mapToLong(e -> e.getValue().get()).sum();
+    }
+
     public static Map<String, AtomicLong> byThread() {
         return Map.copyOf(BY_THREAD);
     }
