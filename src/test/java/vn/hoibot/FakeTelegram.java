@@ -327,17 +327,24 @@ public final class FakeTelegram {
             }
         }
 
+        /**
+         * Like Telegram: every update not yet confirmed is served again, until a getUpdates whose offset is past
+         * it confirms it. Two instances polling one token therefore see each update in order, whichever polls.
+         */
         private ArrayNode updates(String token, long offset) throws InterruptedException {
             LinkedBlockingDeque<ObjectNode> queue = queues.computeIfAbsent(token, t -> new LinkedBlockingDeque<>());
             ArrayNode result = JSON.createArrayNode();
-            ObjectNode first = queue.poll(300, TimeUnit.MILLISECONDS);
-            while (first != null) {
-                if (first.path("update_id").asLong() >= offset) {
-                    result.add(first);
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(300);
+            while (true) {
+                queue.removeIf(u -> u.path("update_id").asLong() < offset);
+                for (ObjectNode pending : queue) {
+                    result.add(pending);
                 }
-                first = queue.poll();
+                if (!result.isEmpty() || System.nanoTime() > deadline) {
+                    return result;
+                }
+                Thread.sleep(20);
             }
-            return result;
         }
 
         private ObjectNode sentMessage(ServeEvent event, JsonNode body) {

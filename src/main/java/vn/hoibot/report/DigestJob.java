@@ -11,6 +11,8 @@ import org.quartz.TriggerBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import vn.hoibot.time.ServiceZone;
+
 /**
  * The standing Quartz job of the digest: every {@code hoibot.report.digest-check} it sends the digests due and not
  * yet sent ({@link Digests#sendDue()}). Clustered JDBC store: one instance runs each check; the claimed row per
@@ -31,7 +33,7 @@ class DigestJob {
     Trigger monthlyDigestTrigger(JobDetail monthlyDigestJob, ReportProperties properties) {
         return TriggerBuilder.newTrigger().forJob(monthlyDigestJob).withIdentity(NAME, GROUP)
                 .withSchedule(CronScheduleBuilder.cronSchedule(properties.digestCheck())
-                        .withMisfireHandlingInstructionFireAndProceed())
+                        .inTimeZone(ServiceZone.timeZone()).withMisfireHandlingInstructionFireAndProceed())
                 .build();
     }
 

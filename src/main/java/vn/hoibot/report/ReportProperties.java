@@ -20,7 +20,7 @@ import org.springframework.validation.annotation.Validated;
  * @param trendPeriods periods in a trend chart, the asked one included
  * @param digestDay    day of the month the digest goes out
  * @param digestTime   time of day (Vietnam time) the digest goes out
- * @param digestCheck  Quartz cron (system time) of the check that sends the digests due and not yet sent; every
+ * @param digestCheck  Quartz cron (Vietnam time) of the check that sends the digests due and not yet sent; every
  *                     five minutes by default, so a digest goes out at most five minutes late (or on the first
  *                     check after every instance was down)
  */

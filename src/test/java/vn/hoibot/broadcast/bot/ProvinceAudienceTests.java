@@ -98,7 +98,7 @@ class ProvinceAudienceTests extends EndToEndTest {
         await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(200))
                 .until(() -> telegram.requests(token, "editmessagetext").stream()
                         .anyMatch(e -> e.path("message_id").asInt() == 41
-                                && e.path("text").asText().startsWith("Đã xếp hàng")));
+                                && e.path("text").asText().startsWith("⏳ Đang gửi")));
         long sendStatements = StatementCounter.countOn("chat-worker");
         log.info("Enqueue of {} members: {} ms, {} statements {}", size, (System.nanoTime() - started) / 1_000_000,
                 sendStatements, StatementCounter.byThread());
