@@ -32,6 +32,7 @@ class TelegramConfiguration {
     OkHttpClient telegramHttp(TelegramProperties properties, TelegramCallMetrics metrics) {
         Duration timeout = properties.requestTimeout();
         return new OkHttpClient.Builder().retryOnConnectionFailure(false).addInterceptor(metrics)
+                .addInterceptor(new NonJsonErrors())
                 .connectTimeout(Duration.ofSeconds(10))
                 .readTimeout(timeout).writeTimeout(timeout).callTimeout(timeout.plusSeconds(10)).build();
     }
