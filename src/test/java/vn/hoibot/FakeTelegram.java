@@ -71,6 +71,13 @@ public final class FakeTelegram {
                 .addAll(List.of(next));
     }
 
+    private final java.util.Set<String> plainMembers = ConcurrentHashMap.newKeySet();
+
+    /** From now on, getChatMember says this user is a plain member of this group (not an administrator). */
+    public void notGroupAdmin(long chatId, long userId) {
+        plainMembers.add(chatId + ":" + userId);
+    }
+
     /** Until {@link #endOutage}, every call with this token (getUpdates too) meets the fault. */
     public void outage(String token, Fault fault) {
         Map<String, Fault> copy = new java.util.HashMap<>(outages);
@@ -357,6 +364,7 @@ public final class FakeTelegram {
                     case "getupdates" -> ok(updates(token, body.path("offset").asLong(0)));
                     case "sendmessage", "senddocument", "sendphoto" -> send(event, token, body);
                     case "editmessagetext" -> ok(sentMessage(event, body).put("message_id", body.path("message_id").asInt()));
+                    case "getchatmember" -> ok(chatMember(body.path("chat_id").asText(), body.path("user_id").asLong()));
                     case "getfile" -> ok(JSON.createObjectNode().put("file_id", body.path("file_id").asText())
                             .put("file_unique_id", "u").put("file_path", "documents/" + body.path("file_id").asText()));
                     default -> ok(JSON.getNodeFactory().booleanNode(true));
@@ -399,6 +407,20 @@ public final class FakeTelegram {
                         .withFixedDelay(SLOW_MILLIS).build();
             }
             return answer;
+        }
+
+        /** Everyone administers her groups, unless {@link #notGroupAdmin} said otherwise. */
+        private ObjectNode chatMember(String chatId, long userId) {
+            ObjectNode member = JSON.createObjectNode();
+            member.set("user", user(userId, "Lan", "vi"));
+            if (plainMembers.contains(chatId + ":" + userId)) {
+                return member.put("status", "member");
+            }
+            return member.put("status", "administrator").put("can_be_edited", false).put("is_anonymous", false)
+                    .put("can_manage_chat", true).put("can_delete_messages", true).put("can_manage_video_chats", true)
+                    .put("can_restrict_members", true).put("can_promote_members", false).put("can_change_info", true)
+                    .put("can_invite_users", true).put("can_post_stories", false).put("can_edit_stories", false)
+                    .put("can_delete_stories", false);
         }
 
         private ResponseDefinition html502() {
