@@ -180,15 +180,25 @@ class MeetingEndToEndTests extends EndToEndTest {
                 .isEqualTo(2);
 
         // announced to the branch (Lan is in its group), not to the other branch
-        telegram.awaitSent(token, lan, b -> FakeTelegram.textContains(b, "Thông báo hoạt động mới"));
+        JsonNode announced = telegram.awaitSent(token, lan, b -> FakeTelegram.textContains(b, "Thông báo hoạt động mới"));
         telegram.awaitSent(token, hoa, b -> FakeTelegram.textContains(b, "Thông báo hoạt động mới"));
+        deliver(FakeTelegram.button(lan, FakeTelegram.buttonData(announced, "Tham gia"), 8)); // Lan says yes at once
+        await().until(() -> count("select count(*) from activity_rsvp where activity_id = ? and answer = 'YES'", id) == 1);
 
         // one day before: the 24h reminder fires through Quartz
         clock.moveTo(start.minus(Duration.ofHours(24)).minusSeconds(1));
         reminders.realign();
         JsonNode reminder = telegram.awaitSent(token, lan, b -> FakeTelegram.textContains(b, "Nhắc lịch"));
         assertThat(reminder.path("text").asText()).contains("Sinh hoạt chi hội tháng 3").contains("19:30");
-        telegram.awaitSent(token, hoa, b -> FakeTelegram.textContains(b, "Nhắc lịch"));
+        // her reminder states the answer she gave, with the buttons to change it (hers ticked), not the question
+        assertThat(reminder.path("text").asText()).contains("Chị đã báo: Tham gia").doesNotContain("được không?");
+        assertThat(reminder.path("reply_markup").path("inline_keyboard").get(0).get(0).path("text").asText())
+                .isEqualTo("✓ Tham gia");
+        JsonNode asked = telegram.awaitSent(token, hoa, b -> FakeTelegram.textContains(b, "Nhắc lịch"));
+        assertThat(asked.path("text").asText()).endsWith("Chị có tham gia được không?").doesNotContain("đã báo");
+        assertThat(jdbc.queryForObject("select audience from broadcast where kind = 'REMINDER' and unit_id = ? "
+                + "order by id desc limit 1", String.class, tree.branch.id()))
+                .startsWith("Người được mời dự \"Sinh hoạt chi hội tháng 3\" (");
         assertThat(telegram.sentTo(token, mai).stream().noneMatch(b -> FakeTelegram.textContains(b, "tháng 3"))).isTrue();
         await().until(() -> count("select count(*) from activity_reminder where activity_id = ? and status = 'SENT'", id) == 1);
 
