@@ -110,8 +110,8 @@ class Notices {
             Selection onChannel = chats.where("s.channel = :nchannel", Map.of("nchannel", channel));
             if (kind == Kind.REMINDER) {
                 onChannel = answer == null
-                        ? onChannel.where(NOT_ANSWERED, Map.of("nactivity", activity.id()))
-                        : onChannel.where(ANSWERED_WITH, Map.of("nactivity", activity.id(), "nanswer", answer.name()));
+                        ? onChannel.where(NOT_ANSWERED, Map.of("nrsvpof", activity.id()))
+                        : onChannel.where(ANSWERED_WITH, Map.of("nrsvpof", activity.id(), "nanswer", answer.name()));
             }
             long id = outbox.enqueue(new NewBroadcast(kind.broadcastKind, sender, audience(activity), activity.unitId(),
                     false, variants, null, List.of(), null, null), onChannel, null);
@@ -129,9 +129,9 @@ class Notices {
     }
 
     private static final String NOT_ANSWERED = """
-            not exists (select 1 from activity_rsvp r where r.activity_id = :nactivity and r.member_id = s.member_id)""";
+            not exists (select 1 from activity_rsvp r where r.activity_id = :nrsvpof and r.member_id = s.member_id)""";
     private static final String ANSWERED_WITH = """
-            exists (select 1 from activity_rsvp r where r.activity_id = :nactivity and r.member_id = s.member_id
+            exists (select 1 from activity_rsvp r where r.activity_id = :nrsvpof and r.member_id = s.member_id
                      and r.answer = :nanswer)""";
 
     /** The channels to send on and, for a reminder, the answers given there: one broadcast each, none empty. */
@@ -142,8 +142,8 @@ class Notices {
         }
         return named.queryForList("""
                 select distinct c.channel, r.answer from (%s) c
-                  left join activity_rsvp r on r.activity_id = :nactivity and r.member_id = c.member_id"""
-                .formatted(chats.sql()), chats.paramsWith(Map.of("nactivity", activity.id())));
+                  left join activity_rsvp r on r.activity_id = :nrsvpof and r.member_id = c.member_id"""
+                .formatted(chats.sql()), chats.paramsWith(Map.of("nrsvpof", activity.id())));
     }
 
     /** How reports name the audience: the activity, as people read it. */
