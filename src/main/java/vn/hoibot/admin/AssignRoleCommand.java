@@ -136,24 +136,29 @@ class AssignRoleCommand implements CommandHandler {
     }
 
     /** A role button pressed: the same checks as the typed command, then the role; the question shows the answer. */
+    void pressed(ChatContext ctx, Grant grant, String messageId) {
+        Actor actor = accounts.actor(ctx.sender());
+        UnitView unit = org.find(grant.unitId()).orElseThrow(() -> new UserFacingException("chat.button.expired"));
+        MemberView member = directory.findById(grant.memberId())
+                .filter(m -> policy.can(actor, Permission.ASSIGN_ROLES, unit.id()))
+                .filter(m -> m.unitId() != null && policy.can(actor, Permission.VIEW_MEMBERS, m.unitId()))
+                .orElseThrow(() -> new UserFacingException("member.role.no_member"));
+        if (grant.role() == Role.MEMBER || grant.role() == Role.ADMIN && !actor.admin()) {
+            throw new UserFacingException("member.role.no_member");
+        }
+        roles.assign(member.id(), grant.role(), unit.id());
+        menus.refreshAfterCommit(ctx, member.id());
+        ctx.edit(messageId, ctx.message("member.role.assigned", member.fullName(), ctx.text(grant.role().messageKey()),
+                org.label(unit)));
+    }
+
     @Component
     static class Pick implements ButtonAction<Grant> {
 
-        private final Accounts accounts;
-        private final MemberDirectory directory;
-        private final RoleAssignments roles;
-        private final AccessPolicy policy;
-        private final OrgService org;
-        private final MemberMenus menus;
+        private final AssignRoleCommand command;
 
-        Pick(Accounts accounts, MemberDirectory directory, RoleAssignments roles, AccessPolicy policy, OrgService org,
-                MemberMenus menus) {
-            this.accounts = accounts;
-            this.directory = directory;
-            this.roles = roles;
-            this.policy = policy;
-            this.org = org;
-            this.menus = menus;
+        Pick(AssignRoleCommand command) {
+            this.command = command;
         }
 
         @Override
@@ -168,19 +173,7 @@ class AssignRoleCommand implements CommandHandler {
 
         @Override
         public void onPress(ChatContext ctx, Grant grant, String messageId) {
-            Actor actor = accounts.actor(ctx.sender());
-            UnitView unit = org.find(grant.unitId()).orElseThrow(() -> new UserFacingException("chat.button.expired"));
-            MemberView member = directory.findById(grant.memberId())
-                    .filter(m -> policy.can(actor, Permission.ASSIGN_ROLES, unit.id()))
-                    .filter(m -> m.unitId() != null && policy.can(actor, Permission.VIEW_MEMBERS, m.unitId()))
-                    .orElseThrow(() -> new UserFacingException("member.role.no_member"));
-            if (grant.role() == Role.ADMIN && !actor.admin()) {
-                throw new UserFacingException("member.role.no_member");
-            }
-            roles.assign(member.id(), grant.role(), unit.id());
-            menus.refreshAfterCommit(ctx, member.id());
-            ctx.edit(messageId, ctx.message("member.role.assigned", member.fullName(),
-                    ctx.text(grant.role().messageKey()), org.label(unit)));
+            command.pressed(ctx, grant, messageId);
         }
     }
 }
