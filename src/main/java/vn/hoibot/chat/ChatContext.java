@@ -29,7 +29,7 @@ public final class ChatContext {
     record Run(Runnable task) implements Action {
     }
 
-    record Later(java.util.function.Supplier<Outbound> message) implements Action {
+    record Later(java.util.function.Supplier<List<Outbound>> messages) implements Action {
     }
 
     private final Sender sender;
@@ -138,14 +138,19 @@ public final class ChatContext {
      * is sent as its message, any other failure as the generic apology. Lost if the instance stops in between.
      */
     public void replyLater(java.util.function.Supplier<Outbound> message) {
+        repliesLater(() -> List.of(message.get()));
+    }
+
+    /** As {@link #replyLater}, for work that answers with several messages (a chart in several pictures). */
+    public void repliesLater(java.util.function.Supplier<List<Outbound>> messages) {
         actions.add(new Later(() -> {
             try {
-                return message.get();
+                return messages.get();
             } catch (UserFacingException e) {
-                return message(e.key(), e.args());
+                return List.of(message(e.key(), e.args()));
             } catch (RuntimeException e) {
                 org.slf4j.LoggerFactory.getLogger(ChatContext.class).error("A reply after commit failed", e);
-                return message("chat.error.generic");
+                return List.of(message("chat.error.generic"));
             }
         }));
     }

@@ -77,7 +77,7 @@ class ReplySender {
             } else if (action instanceof ChatContext.Edit edit) {
                 edit(channel, edit);
             } else if (action instanceof ChatContext.Later later) {
-                send(channel, new ChatContext.Send(later.message().get(), null));
+                later.messages().get().forEach(m -> send(channel, new ChatContext.Send(m, null)));
             } else if (action instanceof ChatContext.Run run) {
                 try {
                     run.task().run();

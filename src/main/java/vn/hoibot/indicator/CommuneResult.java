@@ -7,7 +7,9 @@ import java.util.Optional;
 /**
  * The figures of one commune unit.
  *
- * @param reported   whether it has a declared report (false: {@code chưa báo cáo})
+ * @param reported   the one reading of "reported" that every command and report uses: for a half-year or year, a
+ *                   report for exactly the period asked (as R_RATE counts it); for any other period, a declared
+ *                   report (false: {@code chưa báo cáo})
  * @param declared   its report for the reporting period that ends last on or before {@code to}
  * @param components I2's components C1–C6, evidence
  * @param flags      ids of indicators it declares "yes" while its evidence says no ({@code I1}, {@code I2})

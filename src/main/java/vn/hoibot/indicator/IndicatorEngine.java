@@ -72,6 +72,8 @@ public class IndicatorEngine {
         Map<Long, Records> records = queries.records(ask);
         Map<Long, Heads> heads = queries.heads(ask, properties.termStart());
         Map<Long, UnitReportView> declared = queries.declared(ask);
+        Map<Long, Instant> submitted = period.isReportingPeriod()
+                ? queries.submitted(ask, period.from(), period.to()) : Map.of();
         List<Slot> windows = windows(period.from(), day, zone);
         Map<Long, Map<Integer, Long>> knowledge = queries.knowledgeActivities(ask, properties.knowledgeTypes(),
                 windows);
@@ -133,8 +135,8 @@ public class IndicatorEngine {
             if (declaresThree && !evidence) {
                 flags.add("I2");
             }
-            results.add(new CommuneResult(c.id(), c.code(), c.name(), report.isPresent(), report, values, comp,
-                    flags));
+            boolean reported = period.isReportingPeriod() ? submitted.containsKey(c.id()) : report.isPresent();
+            results.add(new CommuneResult(c.id(), c.code(), c.name(), reported, report, values, comp, flags));
 
             totals[0] += r.pairing() ? 1 : 0;
             totals[1] += evidence ? 1 : 0;
@@ -177,7 +179,7 @@ public class IndicatorEngine {
         values.add(IndicatorValue.share("E_C4", totals[9], totals[10], properties.knownShare()));
         values.add(IndicatorValue.share("E_C5", totals[11], surveys == null ? 0 : totals[10], properties.knownShare()));
         values.add(IndicatorValue.share("E_C6", totals[12], surveys == null ? 0 : totals[10], properties.knownShare()));
-        values.addAll(reportingRates(ask, period, n, zone));
+        values.addAll(reportingRates(period, submitted, n, zone));
 
         return new IndicatorReport(new IndicatorReport.Unit(root.id(), root.code(), root.name(), root.level()), period,
                 day, values, results);
@@ -198,12 +200,13 @@ public class IndicatorEngine {
                 start(day.minusYears(1).plusDays(1), zone), properties.communeLevel(), properties.branchLevel());
     }
 
-    private List<IndicatorValue> reportingRates(Ask ask, ReportPeriod period, long communes, ZoneId zone) {
+    /** R_RATE and R_ONTIME from the first submission per commune unit of a report for exactly the period. */
+    private List<IndicatorValue> reportingRates(ReportPeriod period, Map<Long, Instant> submitted, long communes,
+            ZoneId zone) {
         if (!period.isReportingPeriod()) {
             return List.of(new IndicatorValue("R_RATE", 0, 0L, null, null, null),
                     new IndicatorValue("R_ONTIME", 0, 0L, null, null, null));
         }
-        Map<Long, Instant> submitted = queries.submitted(ask, period.from(), period.to());
         Instant deadline = start(period.to().plusDays(properties.onTimeDays() + 1L), zone);
         long onTime = submitted.values().stream().filter(t -> t.isBefore(deadline)).count();
         return List.of(IndicatorValue.share("R_RATE", submitted.size(), communes, 1.0),

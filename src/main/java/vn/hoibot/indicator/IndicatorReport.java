@@ -24,7 +24,7 @@ public record IndicatorReport(Unit unit, ReportPeriod period, LocalDate asOf, Li
         return indicators.stream().filter(v -> v.id().equals(id)).findFirst();
     }
 
-    /** Commune units with no declared report ({@code chưa báo cáo}). */
+    /** Commune units that have not reported ({@code chưa báo cáo}), as {@link CommuneResult#reported()} reads it. */
     public List<CommuneResult> notReported() {
         return communes.stream().filter(c -> !c.reported()).toList();
     }

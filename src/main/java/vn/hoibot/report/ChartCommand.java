@@ -1,6 +1,7 @@
 package vn.hoibot.report;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -23,7 +24,7 @@ import vn.hoibot.member.Accounts;
  * periods of the same length. Said plainly when there is nothing to draw.
  */
 @Component
-class ChartCommand extends UnitPeriodCommand {
+class ChartCommand extends EngineCommand {
 
     private final IndicatorEngine engine;
     private final Charts charts;
@@ -65,36 +66,35 @@ class ChartCommand extends UnitPeriodCommand {
     }
 
     @Override
-    void show(ChatContext ctx, Actor actor, Asked asked) {
+    List<Outbound> answer(ChatContext ctx, Actor actor, Asked asked) {
         IndicatorReport report = engine.compute(asked.unit().id(), asked.period());
         Locale locale = ctx.locale();
         if (asked.extra() == null) {
             Optional<Picture> picture = charts.targets(report, locale);
             if (picture.isEmpty()) {
-                ctx.reply("report.chart.no-values", asked.unit().name(), asked.period().label());
-                return;
+                return List.of(ctx.message("report.chart.no-values", asked.unit().name(), asked.period().label()));
             }
-            send(ctx, picture.get(), picture.get().caption() + "\n"
-                    + ctx.text("report.chart.hint", asked.unit().code(), asked.period().label()));
-            return;
+            return List.of(photo(ctx, picture.get(), picture.get().caption() + "\n"
+                    + ctx.text("report.chart.hint", asked.unit().code(), asked.period().label())));
         }
         List<Picture> ranking = charts.ranking(report, asked.extra(), locale);
         Optional<Picture> trend = charts.trend(trends.reports(asked.unit().id(), asked.period(), report),
                 asked.extra(), locale);
         if (ranking.isEmpty() && trend.isEmpty()) {
-            ctx.reply("report.chart.no-values-indicator", ctx.text("report.short." + asked.extra()),
-                    asked.unit().name(), asked.period().label());
-            return;
+            return List.of(ctx.message("report.chart.no-values-indicator", ctx.text("report.short." + asked.extra()),
+                    asked.unit().name(), asked.period().label()));
         }
+        List<Outbound> out = new ArrayList<>();
         if (ranking.isEmpty()) {
-            ctx.reply("report.chart.no-ranking", ctx.text("report.short." + asked.extra()));
+            out.add(ctx.message("report.chart.no-ranking", ctx.text("report.short." + asked.extra())));
         }
-        ranking.forEach(p -> send(ctx, p, p.caption()));
-        trend.ifPresent(p -> send(ctx, p, p.caption()));
+        ranking.forEach(p -> out.add(photo(ctx, p, p.caption())));
+        trend.ifPresent(p -> out.add(photo(ctx, p, p.caption())));
+        return out;
     }
 
-    static void send(ChatContext ctx, Picture picture, String caption) {
-        ctx.reply(Outbound.text(ctx.sender().chatId(), caption)
-                .withAttachment(new Attachment(Attachment.Kind.PHOTO, picture.fileName(), picture.png(), null)));
+    static Outbound photo(ChatContext ctx, Picture picture, String caption) {
+        return Outbound.text(ctx.sender().chatId(), caption)
+                .withAttachment(new Attachment(Attachment.Kind.PHOTO, picture.fileName(), picture.png(), null));
     }
 }

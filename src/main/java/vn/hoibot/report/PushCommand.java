@@ -19,7 +19,7 @@ import vn.hoibot.member.Accounts;
  * them a polite reminder through the outbox ({@link NudgeAction}).
  */
 @Component
-class PushCommand extends UnitPeriodCommand {
+class PushCommand extends EngineCommand {
 
     static final int MAX_LINES = 40;
 
@@ -41,7 +41,7 @@ class PushCommand extends UnitPeriodCommand {
     }
 
     @Override
-    void show(ChatContext ctx, Actor actor, Asked asked) {
+    List<Outbound> answer(ChatContext ctx, Actor actor, Asked asked) {
         Pushes.Found found = pushes.find(asked.unit().id(), asked.period());
         List<String> lines = new ArrayList<>();
         lines.add(ctx.text("report.push.title", asked.unit().name()));
@@ -59,7 +59,7 @@ class PushCommand extends UnitPeriodCommand {
             reply = reply.withButtons(List.of(List.of(ctx.button("report.push.nudge-all", NudgeAction.ACTION,
                     new NudgeAction.Nudge(asked.unit().id(), asked.period().label())))));
         }
-        ctx.reply(reply);
+        return List.of(reply);
     }
 
     static List<String> describe(ChatContext ctx, List<Pushes.Target> targets) {

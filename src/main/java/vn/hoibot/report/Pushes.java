@@ -65,11 +65,9 @@ class Pushes {
     Found find(long unitId, ReportPeriod period) {
         IndicatorReport report = engine.compute(unitId, period);
         List<Target> missing = new ArrayList<>();
-        for (CommuneResult c : report.communes()) {
-            if (!ReportWorkbook.reportedFor(c, period)) {
-                missing.add(new Target(Kind.NOT_REPORTED, c.id(), c.code(), c.name(),
-                        leaders(c.id(), Role.UNIT_CHAIR, Role.UNIT_VICE_CHAIR)));
-            }
+        for (CommuneResult c : report.notReported()) {
+            missing.add(new Target(Kind.NOT_REPORTED, c.id(), c.code(), c.name(),
+                    leaders(c.id(), Role.UNIT_CHAIR, Role.UNIT_VICE_CHAIR)));
         }
         ReportPeriod month = lastFullMonth();
         List<Target> idle = new ArrayList<>();

@@ -46,15 +46,6 @@ class ReportWorkbook {
         return "bao-cao-" + report.unit().code() + "-" + report.period().label().replace('/', '.') + ".xlsx";
     }
 
-    /** Whether a commune unit has a report for exactly the period asked (for other periods: any declared report). */
-    static boolean reportedFor(CommuneResult c, ReportPeriod period) {
-        if (!period.isReportingPeriod()) {
-            return c.reported();
-        }
-        return c.declared().map(d -> d.periodFrom().equals(period.from()) && d.periodTo().equals(period.to()))
-                .orElse(false);
-    }
-
     List<Sheet> sheets(IndicatorReport report) {
         return List.of(summary(report), onePlusOne(report), threeThree(report), models(report), heads(report),
                 knowledge(report), notReported(report), flags(report));
@@ -155,11 +146,9 @@ class ReportWorkbook {
     private Sheet notReported(IndicatorReport r) {
         List<List<?>> rows = new ArrayList<>();
         int n = 0;
-        for (CommuneResult c : r.communes()) {
-            if (!reportedFor(c, r.period())) {
-                rows.add(List.of(++n, c.code(), c.name(), c.declared().map(d -> t("report.xlsx.period-dates",
-                        DAY.format(d.periodFrom()), DAY.format(d.periodTo()))).orElse(t("report.xlsx.none"))));
-            }
+        for (CommuneResult c : r.notReported()) {
+            rows.add(List.of(++n, c.code(), c.name(), c.declared().map(d -> t("report.xlsx.period-dates",
+                    DAY.format(d.periodFrom()), DAY.format(d.periodTo()))).orElse(t("report.xlsx.none"))));
         }
         List<String> title = new ArrayList<>(List.of(t("report.xlsx.not-reported.title", r.period().label(),
                 rows.size(), r.communes().size())));
@@ -190,7 +179,7 @@ class ReportWorkbook {
         List<List<?>> rows = new ArrayList<>();
         int n = 0;
         for (CommuneResult c : r.communes()) {
-            List<Object> row = new ArrayList<>(Arrays.asList(++n, c.code(), c.name(), yes(reportedFor(c, r.period()))));
+            List<Object> row = new ArrayList<>(Arrays.asList(++n, c.code(), c.name(), yes(c.reported())));
             row.addAll(values.apply(c));
             rows.add(row);
         }

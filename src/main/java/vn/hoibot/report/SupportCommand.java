@@ -23,7 +23,7 @@ import vn.hoibot.member.Accounts;
  * engine's verdicts per unit), the missed targets named; units that miss none are left out.
  */
 @Component
-class SupportCommand extends UnitPeriodCommand {
+class SupportCommand extends EngineCommand {
 
     /** The per-unit figures with a target verdict. */
     static final List<String> TARGETS = List.of("I1", "I2", "I3", "I4", "I5", "I6", "I7");
@@ -52,7 +52,7 @@ class SupportCommand extends UnitPeriodCommand {
     }
 
     @Override
-    void show(ChatContext ctx, Actor actor, Asked asked) {
+    List<Outbound> answer(ChatContext ctx, Actor actor, Asked asked) {
         IndicatorReport report = engine.compute(asked.unit().id(), asked.period());
         record Ranked(CommuneResult unit, List<String> missed) {
         }
@@ -77,6 +77,6 @@ class SupportCommand extends UnitPeriodCommand {
                 lines.add(ctx.text("report.push.more", ranked.size() - MAX_LINES));
             }
         }
-        ctx.reply(Outbound.text(ctx.sender().chatId(), String.join("\n", lines)));
+        return List.of(Outbound.text(ctx.sender().chatId(), String.join("\n", lines)));
     }
 }

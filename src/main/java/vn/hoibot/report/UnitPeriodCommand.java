@@ -48,7 +48,7 @@ abstract class UnitPeriodCommand implements CommandHandler, ButtonAction<UnitPer
         this.clock = clock;
     }
 
-    /** Does the work for one unit she may read. */
+    /** Does the work for one unit she may read, inside the update's transaction. */
     abstract void show(ChatContext ctx, Actor actor, Asked asked);
 
     /** Takes an optional last word that is not part of the unit or period (an indicator id); null for none. */

@@ -1,6 +1,7 @@
 package vn.hoibot.report;
 
 import java.time.Clock;
+import java.util.List;
 
 import org.springframework.stereotype.Component;
 
@@ -16,7 +17,7 @@ import vn.hoibot.member.Accounts;
 
 /** {@code /baocao [unit] [period]}: the workbook of {@link ReportWorkbook}, sent as a document. */
 @Component
-class WorkbookCommand extends UnitPeriodCommand {
+class WorkbookCommand extends EngineCommand {
 
     private final IndicatorEngine engine;
     private final ReportWorkbook workbook;
@@ -39,15 +40,13 @@ class WorkbookCommand extends UnitPeriodCommand {
     }
 
     @Override
-    void show(ChatContext ctx, Actor actor, Asked asked) {
+    List<Outbound> answer(ChatContext ctx, Actor actor, Asked asked) {
         IndicatorReport report = engine.compute(asked.unit().id(), asked.period());
         if (report.communes().isEmpty()) {
-            ctx.reply("report.workbook.no-communes", asked.unit().name());
-            return;
+            return List.of(ctx.message("report.workbook.no-communes", asked.unit().name()));
         }
-        long notReported = report.communes().stream().filter(c -> !ReportWorkbook.reportedFor(c, report.period()))
-                .count();
-        ctx.reply(Outbound.text(ctx.sender().chatId(), ctx.text("report.workbook.caption", report.unit().name(),
+        long notReported = report.notReported().size();
+        return List.of(Outbound.text(ctx.sender().chatId(), ctx.text("report.workbook.caption", report.unit().name(),
                 report.period().label(), report.communes().size(), notReported))
                 .withAttachment(Attachment.document(ReportWorkbook.fileName(report), workbook.xlsx(report))));
     }

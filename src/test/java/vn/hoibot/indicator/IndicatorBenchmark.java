@@ -44,13 +44,7 @@ public final class IndicatorBenchmark {
                 c.createStatement().execute("create schema " + schema);
             }
         }
-        ConfigurableApplicationContext app = new SpringApplication(HoiBotApplication.class).run(
-                "--spring.datasource.url=" + TestDatabaseEnvironment.POSTGRES_URL + "?currentSchema=" + schema,
-                "--spring.datasource.username=postgres", "--spring.datasource.password=",
-                "--spring.flyway.schemas=" + schema, "--spring.flyway.default-schema=" + schema,
-                "--spring.quartz.auto-startup=false", "--hoibot.console.enabled=false", "--hoibot.demo.load=never",
-                "--spring.main.web-application-type=none", "--logging.level.root=WARN",
-                "--hoibot.test.keep-datasource=true");
+        ConfigurableApplicationContext app = open(schema);
         JdbcClient jdbc = app.getBean(JdbcClient.class);
         if (reuse == null) {
             long t0 = System.nanoTime();
@@ -116,7 +110,19 @@ public final class IndicatorBenchmark {
         }
     }
 
-    private static Map<String, Long> generate(JdbcClient jdbc, int members, int communes, int branches, int months) {
+    /** The application on schema {@code schema} of the machine's PostgreSQL, without Quartz, console or web. */
+    public static ConfigurableApplicationContext open(String schema) {
+        return new SpringApplication(HoiBotApplication.class).run(
+                "--spring.datasource.url=" + TestDatabaseEnvironment.POSTGRES_URL + "?currentSchema=" + schema,
+                "--spring.datasource.username=postgres", "--spring.datasource.password=",
+                "--spring.flyway.schemas=" + schema, "--spring.flyway.default-schema=" + schema,
+                "--spring.quartz.auto-startup=false", "--hoibot.console.enabled=false", "--hoibot.demo.load=never",
+                "--spring.main.web-application-type=none", "--logging.level.root=WARN",
+                "--hoibot.test.keep-datasource=true");
+    }
+
+    /** Generates the province (unit codes BP, BC1…, BB1…) into the open application's schema. */
+    public static Map<String, Long> generate(JdbcClient jdbc, int members, int communes, int branches, int months) {
         Map<String, Long> rows = new LinkedHashMap<>();
         rows.put("units", (long) jdbc.sql("""
                 insert into org_unit (code, name, level, valid_from)

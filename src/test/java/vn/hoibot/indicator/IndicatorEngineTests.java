@@ -184,8 +184,15 @@ public class IndicatorEngineTests {
         assertThat(commune("XA_A").flags()).isEmpty();
         assertThat(commune("XA_C").flags()).containsExactly("I1", "I2");
         assertThat(commune("XA_D").reported()).isFalse();
-        assertThat(commune("XA_E").reported()).isTrue(); // its last report is for the half-year before
-        assertThat(half.notReported()).extracting(CommuneResult::code).containsExactly("XA_D");
+        // its last report is for the half-year before: declared, but not reported for 6t-2026 (as R_RATE counts)
+        assertThat(commune("XA_E").declared().orElseThrow().periodTo()).isEqualTo(LocalDate.of(2025, 12, 31));
+        assertThat(commune("XA_E").reported()).isFalse();
+        assertThat(half.notReported()).extracting(CommuneResult::code).containsExactly("XA_D", "XA_E");
+        assertThat(half.communes().stream().filter(CommuneResult::reported).count())
+                .isEqualTo(half.indicator("R_RATE").orElseThrow().numerator());
+        // for a period that is not a half-year or year: reported means having a declared report
+        IndicatorReport quarter = engine.compute(data.units.get("PROV"), periods.parse("q2-2026"));
+        assertThat(quarter.notReported()).extracting(CommuneResult::code).containsExactly("XA_D");
     }
 
     @Test
@@ -239,7 +246,7 @@ public class IndicatorEngineTests {
         var xaE = json.get("units").get(3);
         assertThat(xaE.get("code").asString()).isEqualTo("XA_E");
         assertThat(xaE.get("name").asString()).isEqualTo("Xã Hải Vân");
-        assertThat(xaE.get("reported").asBoolean()).isTrue();
+        assertThat(xaE.get("reported").asBoolean()).isFalse(); // its report is for 6t2-2025
         assertThat(xaE.get("components").get("C1").asBoolean()).isFalse();
         var i7 = xaE.get("indicators").get(8);
         assertThat(i7.get("id").asString()).isEqualTo("I7");

@@ -92,7 +92,7 @@ class StatsEndToEndTests extends EndToEndTest {
         assertThat(text).contains("• Hoạt động nâng cao kiến thức dịp 8/3, 20/10 có phối hợp: 2");
         assertThat(text).contains("• Cơ sở nộp báo cáo đúng hạn: ▓▓▓░░░░░░░ 25% (1/4)");
         assertThat(text).contains("⚠️ Báo cáo \"có\" nhưng số liệu chưa đạt: Xã Cát Hải (I1, I2)");
-        assertThat(text).contains("Chưa báo cáo (1): Xã Đông Hải");
+        assertThat(text).contains("Chưa báo cáo (2): Xã Đông Hải, Xã Hải Vân");
         assertThat(text).contains("(So với kỳ trước: 6t2-2025)");
     }
 

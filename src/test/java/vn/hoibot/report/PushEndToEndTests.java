@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -91,6 +92,17 @@ class PushEndToEndTests extends ReportEndToEndTest {
                 assertThat(missed).isLessThanOrEqualTo(previous);
                 previous = missed;
             }
+        }
+    }
+
+    @Test
+    void computesEveryReportOutsideTheChatTransaction() {
+        for (String command : List.of("/baocao tinh 6t-2026", "/bieudo tinh 6t-2026", "/bieudo tinh 6t-2026 I2",
+                "/canhotro tinh 6t-2026", "/chuabaocao tinh 6t-2026")) {
+            coverage.insideReadWrite.clear();
+            ask(cadre, command, command.endsWith("I2") ? 2 : 1);
+            // the engine asks the survey coverage twice per period; never inside the update's read-write transaction
+            assertThat(coverage.insideReadWrite).as(command).isNotEmpty().containsOnly(false);
         }
     }
 

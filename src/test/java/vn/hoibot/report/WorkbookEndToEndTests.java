@@ -20,6 +20,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import vn.hoibot.FakeTelegram;
+
 /**
  * /baocao over Telegram and --report-xlsx: the workbook sent is read back from the recorded multipart request and
  * opened with POI; the known answers are those of the indicator tests' hand-built province.
@@ -93,6 +95,63 @@ class WorkbookEndToEndTests extends ReportEndToEndTest {
         }
         assertThat(cli.write(file, "KHONG-CO", "6t-2026")).isFalse();
         assertThat(cli.write(file, prefix + "PROV", "13-2026")).isFalse();
+    }
+
+    @Test
+    void namesTheSameUnitsNotReportedInThongkeChuabaocaoAndTheWorkbook() throws IOException {
+        // Xã Hải Vân's last report is for 6t2-2025: for 6t-2026 it has not reported, wherever a cadre looks
+        String stats = ask(cadre, "/thongke tinh 6t-2026").path("text").asText();
+        assertThat(stats).contains("Chưa báo cáo (2): Xã Đông Hải, Xã Hải Vân")
+                .contains("• Cơ sở đã nộp báo cáo kỳ này: ▓▓▓▓▓░░░░░ 50% (2/4)");
+        String push = ask(cadre, "/chuabaocao tinh 6t-2026").path("text").asText();
+        assertThat(push).contains("Cơ sở Hội chưa nộp báo cáo kỳ 6t-2026: 2 trên 4 cơ sở.")
+                .contains("• Xã Đông Hải —").contains("• Xã Hải Vân —");
+        try (XSSFWorkbook book = ask(cadre, "/baocao tinh 6t-2026", "2 cơ sở chưa nộp")) {
+            Sheet notReported = book.getSheet("Chưa báo cáo");
+            assertThat(List.of(text(notReported, 2, 2), text(notReported, 3, 2)))
+                    .containsExactly("Xã Đông Hải", "Xã Hải Vân");
+        }
+        // a period that is not a reporting period: "not reported" is having no report at all up to its end
+        String quarter = ask(cadre, "/thongke tinh q2-2026").path("text").asText();
+        assertThat(quarter).contains("Chưa báo cáo (1): Xã Đông Hải");
+        assertThat(ask(cadre, "/chuabaocao tinh q2-2026").path("text").asText())
+                .contains("Cơ sở Hội chưa nộp báo cáo kỳ q2-2026: 1 trên 4 cơ sở.");
+    }
+
+    @Test
+    void offersTheChartTheWorkbookAndTheUnitsBehindAsButtonsUnderThongke() throws IOException {
+        JsonNode stats = ask(cadre, "/thongke tinh 6t-2026");
+        assertThat(stats.path("text").asText()).startsWith("📊 Chỉ tiêu của Tỉnh Thử, kỳ 6t-2026");
+
+        int photos = telegram.files(token, cadre, "sendphoto", "photo").size();
+        JsonNode chart = press(cadre, stats, "📈 Xem biểu đồ", 950);
+        assertThat(chart.path("caption").asText()).startsWith("📊 Kết quả so với mục tiêu: Tỉnh Thử, kỳ 6t-2026.");
+        assertThat(telegram.files(token, cadre, "sendphoto", "photo")).hasSize(photos + 1);
+
+        int documents = telegram.files(token, cadre, "senddocument", "document").size();
+        JsonNode sent = press(cadre, stats, "📄 Tải báo cáo Excel", 950);
+        assertThat(sent.path("caption").asText())
+                .startsWith("📎 Báo cáo chỉ tiêu của Tỉnh Thử, kỳ 6t-2026: 4 cơ sở Hội, 2 cơ sở chưa nộp báo cáo");
+        List<byte[]> files = telegram.files(token, cadre, "senddocument", "document");
+        assertThat(files).hasSize(documents + 1);
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(files.get(documents)))) {
+            assertThat(text(book.getSheet("Tổng hợp"), 0, 0)).isEqualTo("HỘI LIÊN HIỆP PHỤ NỮ: Tỉnh Thử");
+        }
+
+        assertThat(press(cadre, stats, "🔔 Đơn vị cần nhắc", 950).path("text").asText())
+                .startsWith("📋 Đơn vị cần nhắc của Tỉnh Thử")
+                .contains("Cơ sở Hội chưa nộp báo cáo kỳ 6t-2026: 2 trên 4 cơ sở.");
+
+        // the chair's buttons are for her own commune unit
+        JsonNode own = ask(chair, "/thongke 6t-2026");
+        assertThat(press(chair, own, "🔔 Đơn vị cần nhắc", 951).path("text").asText())
+                .startsWith("📋 Đơn vị cần nhắc của Xã Cát Hải");
+    }
+
+    private JsonNode press(long user, JsonNode message, String label, int messageId) {
+        int before = sentCount(user);
+        deliver(FakeTelegram.button(user, FakeTelegram.buttonData(message, label), messageId));
+        return after(user, before, 1).get(0);
     }
 
     @Test

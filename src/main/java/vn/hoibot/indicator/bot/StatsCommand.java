@@ -19,6 +19,7 @@ import vn.hoibot.indicator.IndicatorEngine;
 import vn.hoibot.indicator.IndicatorReport;
 import vn.hoibot.indicator.ReportPeriod;
 import vn.hoibot.indicator.ReportPeriods;
+import vn.hoibot.indicator.StatsFollowUp;
 import vn.hoibot.indicator.UnitFinder;
 import vn.hoibot.member.Accounts;
 import vn.hoibot.org.UnitView;
@@ -44,13 +45,16 @@ class StatsCommand implements CommandHandler, ButtonAction<StatsCommand.Choice> 
     private final UnitFinder finder;
     private final Accounts accounts;
     private final Clock clock;
+    private final List<StatsFollowUp> followUps;
 
-    StatsCommand(IndicatorEngine engine, ReportPeriods periods, UnitFinder finder, Accounts accounts, Clock clock) {
+    StatsCommand(IndicatorEngine engine, ReportPeriods periods, UnitFinder finder, Accounts accounts, Clock clock,
+            List<StatsFollowUp> followUps) {
         this.engine = engine;
         this.periods = periods;
         this.finder = finder;
         this.accounts = accounts;
         this.clock = clock;
+        this.followUps = List.copyOf(followUps);
     }
 
     @Override
@@ -156,7 +160,12 @@ class StatsCommand implements CommandHandler, ButtonAction<StatsCommand.Choice> 
                 return Optional.empty(); // the unit did not exist then
             }
         });
-        return Outbound.text(ctx.sender().chatId(), StatsText.render(ctx, report, previous));
+        Outbound summary = Outbound.text(ctx.sender().chatId(), StatsText.render(ctx, report, previous));
+        List<List<Button>> rows = new ArrayList<>();
+        for (StatsFollowUp f : followUps) {
+            f.buttons(ctx, unit.id(), period).forEach(b -> rows.add(List.of(b)));
+        }
+        return rows.isEmpty() ? summary : summary.withButtons(rows);
     }
 
     private static boolean looksLikePeriod(String word) {
