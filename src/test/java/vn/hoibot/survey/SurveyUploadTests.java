@@ -1,36 +1,22 @@
 package vn.hoibot.survey;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import vn.hoibot.EndToEndTest;
 import vn.hoibot.FakeTelegram;
 import vn.hoibot.access.Role;
-import vn.hoibot.access.RoleAssignments;
-import vn.hoibot.member.MemberDirectory;
 import vn.hoibot.member.MemberView;
-import vn.hoibot.member.NewMember;
 import vn.hoibot.org.NewUnit;
-import vn.hoibot.org.OrgService;
 import vn.hoibot.org.UnitView;
 import vn.hoibot.survey.form.TestWorkbooks;
 
@@ -40,19 +26,9 @@ import vn.hoibot.survey.form.TestWorkbooks;
  * is stored; files that are not workbooks, too big, zip bombs, or sent by someone who may not add surveys are refused.
  * /mauphieu lists the definitions and sends one back as a workbook that loads again.
  */
-class SurveyUploadTests extends EndToEndTest {
+class SurveyUploadTests extends SurveyChatTest {
 
     private static final AtomicInteger SEQ = new AtomicInteger();
-    private static final AtomicInteger PHONES = new AtomicInteger();
-
-    @Autowired
-    OrgService org;
-    @Autowired
-    MemberDirectory directory;
-    @Autowired
-    RoleAssignments roles;
-    @Autowired
-    JdbcTemplate jdbc;
 
     String p;
     UnitView commune;
@@ -62,7 +38,6 @@ class SurveyUploadTests extends EndToEndTest {
     long head;
     long otherHead;
     long plain;
-    long lan;
 
     @BeforeEach
     void roster() {
@@ -86,79 +61,6 @@ class SurveyUploadTests extends EndToEndTest {
         head = link(headView);
         otherHead = link(otherView);
         plain = link(plainView);
-        lan = plain;
-    }
-
-    MemberView member(String name, UnitView unit) {
-        String phone = "09" + String.format("%08d", (System.nanoTime() / 1000 + PHONES.incrementAndGet()) % 100_000_000L);
-        return directory.create(new NewMember(name, phone, 1980, false, false, LocalDate.of(2015, 3, 8), unit.id(),
-                Set.of(), null));
-    }
-
-    long link(MemberView member) {
-        long user = newUserId();
-        telegram.deliver(token, FakeTelegram.text(user, "/start"));
-        JsonNode notice = telegram.awaitSent(token, user, b -> b.path("reply_markup").has("inline_keyboard"));
-        telegram.deliver(token, FakeTelegram.button(user, FakeTelegram.buttonData(notice, "đồng ý"), 1));
-        telegram.awaitSent(token, user, b -> FakeTelegram.textContains(b, "Chia sẻ số điện thoại"));
-        telegram.deliver(token, FakeTelegram.contact(user, member.phone(), user));
-        telegram.awaitSent(token, user, b -> FakeTelegram.textContains(b, "Đã liên kết"));
-        return user;
-    }
-
-    /** Sends a document as Telegram does: the update names a file id, getFile gives its path, the bytes are there. */
-    void sendDocument(long user, String fileId, String fileName, byte[] content, long reportedSize) {
-        telegram.server().stubFor(get(urlPathEqualTo("/file/bot" + token + "/documents/" + fileId))
-                .willReturn(aResponse().withBody(content)));
-        ObjectNode update = FakeTelegram.text(user, "x");
-        ObjectNode message = (ObjectNode) update.get("message");
-        message.remove("text");
-        message.set("document", FakeTelegram.node().put("file_id", fileId).put("file_unique_id", fileId)
-                .put("file_name", fileName).put("file_size", reportedSize));
-        deliver(update);
-    }
-
-    JsonNode upload(long user, String fileName, byte[] content) {
-        int before = sentCount(user);
-        sendDocument(user, fileName.replace('.', '_') + System.nanoTime(), fileName, content, content.length);
-        return telegram.awaitMessage(token, user, before + 1);
-    }
-
-    JsonNode say(long user, String text, String expected) {
-        int before = sentCount(user);
-        deliver(FakeTelegram.text(user, text));
-        return awaitNew(user, before, expected);
-    }
-
-    JsonNode awaitNew(long user, int before, String expected) {
-        JsonNode[] found = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(15)).until(() -> {
-            found[0] = telegram.sentTo(token, user).stream().skip(before)
-                    .filter(b -> FakeTelegram.textContains(b, expected)).findFirst().orElse(null);
-            return found[0] != null;
-        });
-        return found[0];
-    }
-
-    JsonNode press(long user, JsonNode message, String label, String expected) {
-        int before = (int) edits(user);
-        int sent = sentCount(user);
-        deliver(FakeTelegram.button(user, FakeTelegram.buttonData(message, label), 4242));
-        JsonNode[] found = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(15)).until(() -> {
-            List<JsonNode> edits = telegram.requests(token, "editmessagetext").stream()
-                    .filter(b -> b.path("chat_id").asText().equals(String.valueOf(user))).toList();
-            found[0] = edits.stream().skip(before).filter(b -> FakeTelegram.textContains(b, expected)).findFirst()
-                    .orElse(telegram.sentTo(token, user).stream().skip(sent)
-                            .filter(b -> FakeTelegram.textContains(b, expected)).findFirst().orElse(null));
-            return found[0] != null;
-        });
-        return found[0];
-    }
-
-    long edits(long user) {
-        return telegram.requests(token, "editmessagetext").stream()
-                .filter(b -> b.path("chat_id").asText().equals(String.valueOf(user))).count();
     }
 
     /** A short XLSForm about vocational training, as a chair would write it in Excel. */
@@ -205,22 +107,13 @@ class SurveyUploadTests extends EndToEndTest {
         assertThat(definitions(formId)).isEqualTo(1);
 
         // the branch head of her commune sees it; the head of another commune does not
-        assertThat(say(head, "/mauphieu", "Các mẫu phiếu").path("text").asText()).contains(title)
+        assertThat(type(head, "/mauphieu", "Các mẫu phiếu").path("text").asText()).contains(title)
                 .contains("Phiếu hỏi nhu cầu");
-        assertThat(say(otherHead, "/mauphieu", "Các mẫu phiếu").path("text").asText()).doesNotContain(title);
+        assertThat(type(otherHead, "/mauphieu", "Các mẫu phiếu").path("text").asText()).doesNotContain(title);
 
-        JsonNode menu = say(head, "/khaosat", "khảo sát");
-        JsonNode forms = press(head, menu, "Mở đợt khảo sát mới", "Chị chọn phiếu");
-        JsonNode audience = press(head, forms, title, "Chị gửi phiếu cho ai");
-        JsonNode opens = press(head, audience, "Toàn bộ " + branch.name(), "Khi nào mở phiếu");
-        press(head, opens, "Mở ngay", "Hạn trả lời");
-        LocalDate close = LocalDate.now(vn.hoibot.time.ServiceZone.VIETNAM).plusDays(7);
-        JsonNode preview = say(head, close.getDayOfMonth() + "/" + close.getMonthValue() + "/" + close.getYear(),
-                "Hội viên sẽ nhận được tin này");
-        assertThat(preview.path("text").asText()).contains(title).contains("3 câu");
-        press(head, preview, "Xác nhận", "Đã mở đợt khảo sát");
-        JsonNode invitation = telegram.awaitSent(token, lan, b -> FakeTelegram.textContains(b, title));
-        JsonNode first = press(lan, invitation, "Bắt đầu", "Câu 1/3");
+        launch(head, title, branch, 3);
+        JsonNode invitation = telegram.awaitSent(token, plain, b -> FakeTelegram.textContains(b, title));
+        JsonNode first = pressReply(plain, invitation, "Bắt đầu", "Câu 1/3");
         assertThat(first.path("text").asText()).contains("【Học nghề】").contains("Chị muốn học nghề gì?");
     }
 
@@ -297,7 +190,7 @@ class SurveyUploadTests extends EndToEndTest {
         upload(chair, "vong.xlsx", trainingForm(formId, title));
 
         int before = telegram.files(token, chair, "senddocument", "document").size();
-        say(chair, "/mauphieu " + formId, "dạng XLSForm");
+        type(chair, "/mauphieu " + formId, "dạng XLSForm");
         byte[] sent = telegram.files(token, chair, "senddocument", "document").get(before);
 
         String again = upload(chair, "vong-2.xlsx", sent).path("text").asText();
@@ -319,7 +212,7 @@ class SurveyUploadTests extends EndToEndTest {
         assertThat(jdbc.queryForObject("select count(*) from survey_upload where form_id = ? and unit_id is null",
                 Integer.class, formId)).isEqualTo(1);
         // every leader sees an admin's survey
-        assertThat(say(otherHead, "/mauphieu", "Các mẫu phiếu").path("text").asText()).contains("Phiếu của tỉnh " + p);
+        assertThat(type(otherHead, "/mauphieu", "Các mẫu phiếu").path("text").asText()).contains("Phiếu của tỉnh " + p);
 
         byte[] roster = TestWorkbooks.workbook(Map.of("Danh sách", List.of(List.of("Họ và tên", "Số điện thoại",
                 "Mã chi hội"), List.of("Đỗ Thị Nga", "12345", branch.code()))));
