@@ -40,6 +40,8 @@ public final class ChatContext {
     private final List<Action> actions = new ArrayList<>();
     private Optional<DialogState> dialog;
     private String formatted;
+    private String downloadedRef;
+    private byte[] downloaded;
 
     ChatContext(Sender sender, Channel channel, Messages messages, ButtonTokens tokens, DialogSessions sessions,
             Optional<DialogState> dialog) {
@@ -69,10 +71,16 @@ public final class ChatContext {
         return channel.botUsername();
     }
 
-    /** Fetches a file she sent. */
+    /** Fetches a file she sent (once per inbound: a second call for the same file returns the same bytes). */
     public byte[] download(String fileRef) {
+        if (fileRef != null && fileRef.equals(downloadedRef)) {
+            return downloaded;
+        }
         try {
-            return channel.download(fileRef);
+            byte[] content = channel.download(fileRef);
+            downloadedRef = fileRef;
+            downloaded = content;
+            return content;
         } catch (ChannelException e) {
             throw new UserFacingException("chat.file.download_failed");
         }

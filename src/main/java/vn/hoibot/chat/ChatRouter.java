@@ -186,10 +186,9 @@ public class ChatRouter {
             Optional<Dialog> dialog = activeDialog(ctx);
             if (dialog.isPresent()) {
                 dialog.get().onFile(ctx, ctx.dialog().orElseThrow(), file);
-            } else if (files.getIfAvailable() != null) {
-                files.getIfAvailable().onFile(ctx, file);
             } else {
-                ctx.reply("chat.file.unexpected");
+                files.orderedStream().filter(f -> f.accepts(ctx, file)).findFirst().ifPresentOrElse(
+                        f -> f.onFile(ctx, file), () -> ctx.reply("chat.file.unexpected"));
             }
         } else {
             ctx.reply("chat.unsupported");
