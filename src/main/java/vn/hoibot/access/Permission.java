@@ -12,6 +12,8 @@ public enum Permission {
     APPROVE_JOIN(Role.BRANCH_DEPUTY),
     RECORD_MODELS(Role.BRANCH_DEPUTY),
     VIEW_INDICATORS(Role.UNIT_VICE_CHAIR),
+    /** Add survey definitions (an XLSForm sent to the bot) for the subtree. */
+    DEFINE_SURVEY(Role.UNIT_CHAIR),
     IMPORT_ROSTER(Role.ADMIN),
     ASSIGN_ROLES(Role.ADMIN),
     RESTRUCTURE(Role.ADMIN);

@@ -40,6 +40,8 @@ public final class ChatContext {
     private final List<Action> actions = new ArrayList<>();
     private Optional<DialogState> dialog;
     private String formatted;
+    private String downloadedRef;
+    private byte[] downloaded;
 
     ChatContext(Sender sender, Channel channel, Messages messages, ButtonTokens tokens, DialogSessions sessions,
             Optional<DialogState> dialog) {
@@ -78,10 +80,16 @@ public final class ChatContext {
         }
     }
 
-    /** Fetches a file she sent. */
+    /** Fetches a file she sent (once per inbound: a second call for the same file returns the same bytes). */
     public byte[] download(String fileRef) {
+        if (fileRef != null && fileRef.equals(downloadedRef)) {
+            return downloaded;
+        }
         try {
-            return channel.download(fileRef);
+            byte[] content = channel.download(fileRef);
+            downloadedRef = fileRef;
+            downloaded = content;
+            return content;
         } catch (ChannelException e) {
             throw new UserFacingException("chat.file.download_failed");
         }
@@ -159,6 +167,15 @@ public final class ChatContext {
     /** A button for her, labelled with a message key. */
     public Button button(String labelKey, String action, Record payload) {
         return Button.action(text(labelKey), tokens.issue(sender.channel(), sender.userId(), action, payload));
+    }
+
+    /**
+     * The confirm button of a destructive question ({@code Hủy hoạt động}): it works only while the question is the
+     * open dialog; once she types a command or text (or another question replaces it), a press does nothing and is
+     * answered politely. See {@link Confirmations}.
+     */
+    public Button confirmButton(String labelKey, String action, Record payload) {
+        return button(labelKey, Confirmations.ACTION, Confirmations.open(this, action, payload));
     }
 
     /** A button for her with a literal label (e.g. a member's or unit's name). */

@@ -161,6 +161,11 @@ public class ChatRouter {
             onText(ctx, Messages.nfc(text.text()), channel);
         } else if (inbound instanceof Inbound.ButtonPress press) {
             ButtonTokens.Resolved resolved = tokens.resolve(sender.channel(), sender.userId(), press.data());
+            if (resolved.action().equals(Confirmations.ACTION)) { // a confirm button: only while its question is open
+                Confirmations.Pending pending = Confirmations.accept(ctx,
+                        ButtonPayloads.decode(resolved.payload(), Confirmations.Pending.class));
+                resolved = new ButtonTokens.Resolved(pending.action(), pending.payload());
+            }
             ButtonAction<?> action = actions.get(resolved.action());
             if (action == null) {
                 throw new UserFacingException("chat.button.expired");
@@ -181,10 +186,9 @@ public class ChatRouter {
             Optional<Dialog> dialog = activeDialog(ctx);
             if (dialog.isPresent()) {
                 dialog.get().onFile(ctx, ctx.dialog().orElseThrow(), file);
-            } else if (files.getIfAvailable() != null) {
-                files.getIfAvailable().onFile(ctx, file);
             } else {
-                ctx.reply("chat.file.unexpected");
+                files.orderedStream().filter(f -> f.accepts(ctx, file)).findFirst().ifPresentOrElse(
+                        f -> f.onFile(ctx, file), () -> ctx.reply("chat.file.unexpected"));
             }
         } else {
             ctx.reply("chat.unsupported");

@@ -2,7 +2,8 @@ package vn.hoibot.chat;
 
 /**
  * Handles contacts and files that arrive outside any dialog (e.g. member linking, roster upload). At most one
- * bean of each kind; without one the chat core answers politely that it cannot use them.
+ * contacts bean; several files beans, asked in their {@code @Order} whether they take the file, the first that does
+ * gets it. Without one the chat core answers politely that it cannot use them.
  */
 public interface InboundFallback {
 
@@ -12,5 +13,10 @@ public interface InboundFallback {
 
     interface Files {
         void onFile(ChatContext ctx, Inbound.FileReceived file);
+
+        /** Whether this handler takes the file (it may look at who sent it, its name, even its content). */
+        default boolean accepts(ChatContext ctx, Inbound.FileReceived file) {
+            return true;
+        }
     }
 }

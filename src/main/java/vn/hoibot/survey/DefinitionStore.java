@@ -67,6 +67,13 @@ class DefinitionStore {
         });
     }
 
+    /** The rows a stored definition was read from. */
+    RawForm raw(long definitionId) {
+        String rows = jdbc.sql("select raw_form from survey_definition where id = :id").param("id", definitionId)
+                .query(String.class).single();
+        return json.readValue(rows, RawForm.class);
+    }
+
     private Optional<Map.Entry<Long, String>> find(String formId, String version) {
         return jdbc.sql("select id, raw_form from survey_definition where form_id = :f and version = :v")
                 .param("f", formId).param("v", version)

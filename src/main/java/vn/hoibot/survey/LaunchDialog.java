@@ -45,16 +45,16 @@ class LaunchDialog implements Dialog, ButtonAction<LaunchDialog.Step> {
     private final Accounts accounts;
     private final AccessPolicy policy;
     private final AudienceMembers audiences;
-    private final SurveyCatalog catalog;
+    private final FormLibrary library;
     private final SurveyLaunch launch;
     private final Clock clock;
 
-    LaunchDialog(Accounts accounts, AccessPolicy policy, AudienceMembers audiences, SurveyCatalog catalog,
+    LaunchDialog(Accounts accounts, AccessPolicy policy, AudienceMembers audiences, FormLibrary library,
             SurveyLaunch launch, Clock clock) {
         this.accounts = accounts;
         this.policy = policy;
         this.audiences = audiences;
-        this.catalog = catalog;
+        this.library = library;
         this.launch = launch;
         this.clock = clock;
     }
@@ -94,13 +94,14 @@ class LaunchDialog implements Dialog, ButtonAction<LaunchDialog.Step> {
             case "new" -> {
                 ctx.startDialog(DIALOG, "form", Map.of());
                 List<List<Button>> rows = new ArrayList<>();
-                for (SurveyForm form : catalog.forms()) {
+                for (FormLibrary.Entry entry : library.visibleTo(actor)) {
+                    SurveyForm form = entry.form();
                     rows.add(List.of(ctx.buttonLabelled(form.title().in(ctx.locale()), ACTION, new Step("form", form.formId()))));
                 }
                 ctx.reply(ctx.message("survey.launch.ask-form").withButtons(rows));
             }
             case "form" -> {
-                catalog.form(f[1]).orElseThrow(() -> new UserFacingException("survey.launch.unknown-form"));
+                library.find(actor, f[1]).orElseThrow(() -> new UserFacingException("survey.launch.unknown-form"));
                 ctx.save(state.with("form", f[1]).next("audience"));
                 List<List<Button>> rows = new ArrayList<>();
                 audiences.choices(ctx, actor, Permission.RUN_SURVEY).forEach((label, spec) ->
@@ -164,7 +165,8 @@ class LaunchDialog implements Dialog, ButtonAction<LaunchDialog.Step> {
 
     private void preview(ChatContext ctx, DialogState state, Instant opens, Instant closes) {
         Actor actor = leader(ctx);
-        SurveyForm form = catalog.form(state.get("form")).orElseThrow();
+        SurveyForm form = library.find(actor, state.get("form"))
+                .orElseThrow(() -> new UserFacingException("survey.launch.unknown-form")).form();
         AudienceSource.Members members = audiences.members(ctx, actor, Permission.RUN_SURVEY, state.get("spec"))
                 .orElseThrow(() -> new UserFacingException("chat.button.expired"));
         String open = opens.atZone(ServiceZone.VIETNAM).toLocalDate().format(SurveyLaunch.DAY);

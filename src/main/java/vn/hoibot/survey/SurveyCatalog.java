@@ -56,7 +56,8 @@ class SurveyCatalog {
                     log.warn("Survey definition {} is larger than {} bytes; not loaded", file, properties.maxUploadBytes());
                     continue;
                 }
-                add(SurveyForms.read(file.getFileName().toString(), Files.readAllBytes(file)));
+                add(SurveyForms.read(file.getFileName().toString(), Files.readAllBytes(file),
+                        properties.spreadsheetLimits()));
             } catch (IOException e) {
                 log.error("Cannot read survey definition {}", file, e);
             }

@@ -46,8 +46,7 @@ class SurveyLaunch {
     private static final Logger log = LoggerFactory.getLogger(SurveyLaunch.class);
     private static final List<Locale> LOCALES = List.of(Messages.VIETNAMESE, Messages.ENGLISH);
 
-    private final SurveyCatalog catalog;
-    private final DefinitionStore definitions;
+    private final FormLibrary library;
     private final RunStore runs;
     private final AccessPolicy policy;
     private final Accounts accounts;
@@ -57,10 +56,9 @@ class SurveyLaunch {
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    SurveyLaunch(SurveyCatalog catalog, DefinitionStore definitions, RunStore runs, AccessPolicy policy,
+    SurveyLaunch(FormLibrary library, RunStore runs, AccessPolicy policy,
             Accounts accounts, Outbox outbox, ButtonTokens tokens, Messages messages, JdbcTemplate jdbc, Clock clock) {
-        this.catalog = catalog;
-        this.definitions = definitions;
+        this.library = library;
         this.runs = runs;
         this.policy = policy;
         this.accounts = accounts;
@@ -76,7 +74,9 @@ class SurveyLaunch {
     long launch(Actor actor, String formId, AudienceSource.Members audience, String spec, Instant opensAt,
             Instant closesAt) {
         policy.require(actor, Permission.RUN_SURVEY, audience.unitId());
-        SurveyForm form = catalog.form(formId).orElseThrow(() -> new UserFacingException("survey.launch.unknown-form"));
+        FormLibrary.Entry entry = library.find(actor, formId)
+                .orElseThrow(() -> new UserFacingException("survey.launch.unknown-form"));
+        SurveyForm form = entry.form();
         if (audience.memberIds().isEmpty()) {
             throw new UserFacingException("survey.launch.empty-audience");
         }
@@ -84,7 +84,7 @@ class SurveyLaunch {
         if (!closesAt.isAfter(now) || !closesAt.isAfter(opensAt)) {
             throw new UserFacingException("survey.launch.bad-close");
         }
-        long definition = definitions.store(form, catalog.raw(formId));
+        long definition = library.definitionId(entry);
         long runId = runs.create(definition, form.kind(), audience.unitId(), audience.description(), spec,
                 actor.memberId(), null, opensAt, closesAt, List.of(), now);
         addInvitees(runId, audience.memberIds());

@@ -20,7 +20,7 @@ import vn.hoibot.survey.form.SurveyForm;
 class SurveyCatalogTests {
 
     static SurveyProperties properties(String dir) {
-        return new SurveyProperties(dir, 2_000_000, 2000, 4000, List.of(Duration.ofDays(3), Duration.ofDays(1)), 2,
+        return new SurveyProperties(dir, 2_000_000, 2000, 64L * 1024 * 1024, 4000, List.of(Duration.ofDays(3), Duration.ofDays(1)), 2,
                 LocalTime.of(21, 0), LocalTime.of(7, 0), 5);
     }
 

@@ -16,7 +16,6 @@ import vn.hoibot.chat.Outbound;
 import vn.hoibot.chat.UserFacingException;
 import vn.hoibot.member.Accounts;
 import vn.hoibot.member.MemberDirectory;
-import vn.hoibot.member.MemberView;
 import vn.hoibot.access.AccessPolicy;
 import vn.hoibot.access.Actor;
 import vn.hoibot.access.Permission;
@@ -74,7 +73,8 @@ class ReportCommand implements CommandHandler {
         BroadcastReport report = visibleReport(ctx, broadcasts, accounts.actor(ctx.sender()), policy, id);
         Outbound summary = ctx.message("broadcast.report.text", report.id(), report.audience(),
                 ctx.text("broadcast.status." + report.status().name()), report.total(), report.sent(),
-                report.acknowledged(), report.unreachable(), report.failed(), report.pending(), report.cancelled());
+                report.acknowledged(), report.unreachable(), report.failed() - report.unconfirmed(), report.pending(),
+                report.cancelled(), report.unconfirmed());
         if (report.status().cancellable()) {
             summary = summary.withButtons(List.of(List.of(
                     ctx.button("broadcast.button.cancel_sending", STOP, new Notice(id)))));
@@ -89,12 +89,15 @@ class ReportCommand implements CommandHandler {
 
     private byte[] csv(ChatContext ctx, BroadcastReport report) {
         List<List<?>> rows = new ArrayList<>();
+        java.util.Map<Long, MemberDirectory.Contact> contacts = members.contacts(report.undelivered().stream()
+                .map(BroadcastReport.Undelivered::memberId).filter(java.util.Objects::nonNull).toList());
         for (BroadcastReport.Undelivered u : report.undelivered()) {
-            MemberView m = u.memberId() == null ? null : members.findById(u.memberId()).orElse(null);
+            MemberDirectory.Contact m = u.memberId() == null ? null : contacts.get(u.memberId());
             rows.add(Arrays.asList(u.memberId() == null ? "" : u.memberId(),
                     m == null ? (u.group() ? ctx.text("broadcast.report.group_chat") : "") : m.fullName(),
                     m == null || m.phone() == null ? "" : m.phone(),
-                    ctx.text("broadcast.reason." + u.status().name())));
+                    ctx.text("broadcast.reason." + ("UNCONFIRMED".equals(u.errorCode()) ? "UNCONFIRMED"
+                            : u.status().name()))));
         }
         return SpreadsheetWriter.csv(List.of(ctx.text("broadcast.report.csv_header").split(",")), rows);
     }

@@ -26,6 +26,7 @@ import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 
 import vn.hoibot.EndToEndTest;
 import vn.hoibot.FakeTelegram;
+import vn.hoibot.StatementCounter;
 import vn.hoibot.broadcast.Reachability;
 import vn.hoibot.member.MemberDirectory;
 import vn.hoibot.member.MemberView;
@@ -37,6 +38,9 @@ import vn.hoibot.access.Role;
 import vn.hoibot.access.RoleAssignments;
 
 /** /thongbao and /baocaogui end to end, over the fake Telegram. */
+// its own context (statements counted): closed when done
+@org.springframework.test.annotation.DirtiesContext
+@org.springframework.context.annotation.Import(StatementCounter.Config.class)
 class BroadcastCommandTests extends EndToEndTest {
 
     private static final AtomicInteger SEQ = new AtomicInteger();
@@ -242,6 +246,38 @@ class BroadcastCommandTests extends EndToEndTest {
     }
 
     @Test
+    void showsSendingAtOnceEvenWhenFloodControlHoldsTheFirstSendsBack() {
+        // Telegram's flood control refuses the sends to her branch for a while, and its answer to her press is slow
+        StubMapping flood = telegram.server().stubFor(post(urlPathMatching("(?i)/bot.*/sendmessage"))
+                .withRequestBody(matchingJsonPath("$.chat_id", equalTo(Long.toString(lan)))).atPriority(1)
+                .willReturn(aResponse().withStatus(429).withHeader("Content-Type", "application/json")
+                        .withBody("{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests: retry after 6\","
+                                + "\"parameters\":{\"retry_after\":6}}")));
+        StubMapping slowAnswer = telegram.server().stubFor(post(urlPathMatching("(?i)/bot.*/answercallbackquery"))
+                .atPriority(1).willReturn(aResponse().withStatus(200).withFixedDelay(1500)
+                        .withHeader("Content-Type", "application/json").withBody("{\"ok\":true,\"result\":true}")));
+        try {
+            JsonNode confirm = compose("Họp chi hội, mạng đang nghẽn");
+            long pressed = System.nanoTime();
+            deliver(FakeTelegram.button(head, FakeTelegram.buttonData(confirm, "Gửi ngay"), 46));
+            JsonNode[] sending = new JsonNode[1];
+            await().atMost(Duration.ofSeconds(15)).until(() -> telegram.requests(token, "editmessagetext").stream()
+                    .filter(e -> e.path("message_id").asInt() == 46 && e.path("text").asText().startsWith("⏳ Đang gửi"))
+                    .peek(e -> sending[0] = e).findFirst().isPresent());
+            // at once: before the 6 s that flood control holds the first send back (the press's answer takes 1.5 s)
+            assertThat(Duration.ofNanos(System.nanoTime() - pressed)).isLessThan(Duration.ofMillis(4500));
+            JsonNode keyboard = sending[0].path("reply_markup").path("inline_keyboard");
+            assertThat(keyboard.size()).isEqualTo(1);
+            assertThat(keyboard.get(0).size()).isEqualTo(1);
+            assertThat(keyboard.get(0).get(0).path("text").asText()).contains("Dừng gửi");
+        } finally {
+            telegram.server().removeStub(flood);
+            telegram.server().removeStub(slowAnswer);
+        }
+        telegram.awaitMessage(token, mai, 1);
+    }
+
+    @Test
     void refusesAPlainMember() {
         JsonNode reply = say(lan, "/thongbao", 1);
         assertThat(reply.path("text").asText()).contains("chưa được giao quyền gửi thông báo");
@@ -281,6 +317,41 @@ class BroadcastCommandTests extends EndToEndTest {
         telegram.server().removeStub(blocked); // she unblocked the bot and writes to it
         deliver(FakeTelegram.text(mai, "/help"));
         await().until(() -> reachability.isReachable("telegram", Long.toString(mai)));
+    }
+
+    @Test
+    void writesTheCallListInStatementsThatDoNotGrowWithIt() {
+        JsonNode confirm = compose("Lịch khám sức khỏe tháng 12");
+        deliver(FakeTelegram.button(head, FakeTelegram.buttonData(confirm, "Gửi ngay"), 48));
+        await().atMost(Duration.ofSeconds(20)).until(() -> telegram.requests(token, "editmessagetext").stream()
+                .anyMatch(e -> e.path("message_id").asInt() == 48 && e.path("text").asText().startsWith("Đã gửi xong")));
+        long id = jdbc.queryForObject("select max(id) from broadcast where unit_id = ?", Long.class, branch.id());
+        unreachable(id, 3);
+        long few = statementsOfReport(id, 3);
+        unreachable(id, 30);
+        long many = statementsOfReport(id, 33);
+        // one look-up per member would cost 60 more; a few may differ with the worker's own bookkeeping
+        assertThat(many - few).as("statements for 33 rows (%d) against 3 rows (%d)", many, few).isLessThan(5);
+    }
+
+    private void unreachable(long broadcast, int n) {
+        for (int i = 0; i < n; i++) {
+            MemberView m = member("Hội viên chưa nhận " + i, branch);
+            jdbc.update("""
+                    insert into outbox (broadcast_id, channel, chat_id, member_id, is_group, variant, status,
+                        next_attempt_at, last_error) values (?, 'telegram', ?, ?, false, 'vi', 'UNREACHABLE', ?, ?)""",
+                    broadcast, "9" + m.id(), m.id(), OffsetDateTime.now(), "BLOCKED");
+        }
+    }
+
+    /** Statements the chat worker ran for /baocaogui, whose call list has {@code rows} people. */
+    private long statementsOfReport(long broadcast, int rows) {
+        int before = sentCount(head);
+        StatementCounter.reset();
+        JsonNode file = say(head, "/baocaogui " + broadcast, before + 2);
+        assertThat(file.path("caption").asText()).contains("Danh sách " + rows + " người");
+        await().pollDelay(Duration.ofMillis(500)).until(() -> true); // the worker's bookkeeping after the send
+        return StatementCounter.countOn("chat-worker");
     }
 
     @Test

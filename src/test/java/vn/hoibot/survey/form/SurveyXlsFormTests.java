@@ -2,7 +2,6 @@ package vn.hoibot.survey.form;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,9 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
@@ -23,23 +19,6 @@ import vn.hoibot.chat.Messages;
 
 /** XLSForm workbooks: the feedback survey as KoBo would write it loads to the same form as its YAML. */
 class SurveyXlsFormTests {
-
-    /** Writes sheets (name → rows, first row the header) into an .xlsx. */
-    static byte[] workbook(Map<String, List<List<String>>> sheets) throws IOException {
-        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            sheets.forEach((name, rows) -> {
-                Sheet sheet = book.createSheet(name);
-                for (int r = 0; r < rows.size(); r++) {
-                    Row row = sheet.createRow(r);
-                    for (int c = 0; c < rows.get(r).size(); c++) {
-                        row.createCell(c).setCellValue(rows.get(r).get(c));
-                    }
-                }
-            });
-            book.write(out);
-            return out.toByteArray();
-        }
-    }
 
     /** The rows of a YAML definition as one XLSForm sheet, with KoBo's language column names. */
     private static List<List<String>> sheet(List<RawRow> rows) {
@@ -58,7 +37,7 @@ class SurveyXlsFormTests {
         byte[] yaml = Files.readAllBytes(Path.of("config/surveys", file));
         SurveyForm fromYaml = SurveyForms.read(file, yaml).form();
         RawForm raw = YamlFormReader.read(file, yaml);
-        byte[] xlsx = workbook(Map.of("survey", sheet(raw.survey()), "choices", sheet(raw.choices()),
+        byte[] xlsx = TestWorkbooks.workbook(Map.of("survey", sheet(raw.survey()), "choices", sheet(raw.choices()),
                 "settings", sheet(List.of(raw.settings()))));
 
         DefinitionResult result = SurveyForms.read("gop-y-sinh-hoat.xlsx", xlsx);
@@ -86,7 +65,7 @@ class SurveyXlsFormTests {
 
     @Test
     void namesTheSheetAndRowOfEachError() throws IOException {
-        byte[] xlsx = workbook(Map.of(
+        byte[] xlsx = TestWorkbooks.workbook(Map.of(
                 "survey", List.of(
                         List.of("type", "name", "label::Tiếng Việt (vi)", "relevant"),
                         List.of("select_one co_khong", "a", "Câu A", ""),
@@ -119,7 +98,7 @@ class SurveyXlsFormTests {
 
     @Test
     void rejectsAWorkbookWithoutASurveySheet() throws IOException {
-        byte[] xlsx = workbook(Map.of("Sheet1", List.of(List.of("type", "name"), List.of("text", "a"))));
+        byte[] xlsx = TestWorkbooks.workbook(Map.of("Sheet1", List.of(List.of("type", "name"), List.of("text", "a"))));
         assertThat(SurveyForms.read("thu.xlsx", xlsx).errors()).extracting(DefinitionError::key)
                 .contains("survey.form.error.missing-sheet");
     }
@@ -127,15 +106,26 @@ class SurveyXlsFormTests {
     @Test
     void rejectsFilesThatAreNotWorkbooksAndSheetsThatAreTooLong() throws IOException {
         assertThat(SurveyForms.read("thu.xlsx", "not a workbook".getBytes()).errors()).extracting(DefinitionError::key)
-                .containsExactly("survey.form.error.unreadable-workbook");
+                .containsExactly("spreadsheet.unreadable");
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("type", "name", "label::vi"));
-        for (int i = 0; i < SurveyForms.MAX_ROWS + 5; i++) {
+        for (int i = 0; i < SurveyForms.LIMITS.maxRows() + 5; i++) {
             rows.add(List.of("text", "q" + i, "Câu " + i));
         }
-        assertThat(SurveyForms.read("thu.xlsx", workbook(Map.of("survey", rows))).errors())
-                .extracting(DefinitionError::key).containsExactly("survey.form.error.unreadable-workbook");
+        assertThat(SurveyForms.read("thu.xlsx", TestWorkbooks.workbook(Map.of("survey", rows))).errors())
+                .extracting(DefinitionError::key).containsExactly("spreadsheet.too-many-rows");
         assertThat(SurveyForms.read("thu.pdf", new byte[0]).errors()).extracting(DefinitionError::key)
                 .containsExactly("survey.form.error.unsupported-file");
+    }
+
+    @Test
+    void rejectsAZipBombWithoutUnpackingIt() throws IOException {
+        byte[] bomb = TestWorkbooks.zipBomb(TestWorkbooks.valid(), 80L * 1024 * 1024);
+        assertThat(bomb.length).isLessThan(1024 * 1024);
+
+        DefinitionResult result = SurveyForms.read("bom.xlsx", bomb);
+
+        assertThat(result.valid()).isFalse();
+        assertThat(result.errors()).extracting(DefinitionError::key).containsExactly("spreadsheet.too-large");
     }
 }
