@@ -86,7 +86,7 @@ class RestructureCommand implements CommandHandler {
             policy.require(actor, Permission.RESTRUCTURE, unit(code).id());
         }
         ctx.reply(ctx.message("member.unit.confirm", change.describe(ctx, this::named)).withButtons(List.of(List.of(
-                ctx.button("member.unit.apply_button", APPLY, new Pending(change.text())),
+                ctx.confirmButton("member.unit.apply_button", APPLY, new Pending(change.text())),
                 ctx.button("member.unit.cancel_button", CANCEL, ButtonPayloads.NONE)))));
     }
 

@@ -53,12 +53,12 @@ public class AudienceMembers {
         Map<String, String> choices = new LinkedHashMap<>();
         for (long unitId : policy.units(actor, permission)) {
             UnitView unit = org.find(unitId).orElseThrow();
-            choices.put(ctx.text("broadcast.audience.unit", unit.name()), "u:" + unitId);
+            choices.put(ctx.text("broadcast.audience.unit", org.label(unit)), "u:" + unitId);
             for (UnitView child : org.children(unitId, today)) {
-                choices.put(ctx.text("broadcast.audience.unit", child.name()), "u:" + child.id());
+                choices.put(ctx.text("broadcast.audience.unit", org.label(child)), "u:" + child.id());
             }
             for (MemberTag tag : MemberTag.values()) {
-                choices.put(ctx.text("broadcast.audience.tag", ctx.text(tag.messageKey()), unit.name()),
+                choices.put(ctx.text("broadcast.audience.tag", ctx.text(tag.messageKey()), org.label(unit)),
                         "t:" + unitId + ":" + tag.name());
             }
         }
@@ -97,9 +97,9 @@ public class AudienceMembers {
         }
         // active, and not restricted (she withdrew her consent: no notices, no surveys)
         List<Long> ids = members.ids(members.activeMembersUnder(List.of(unitId), ServiceZone.today(clock), tag));
-        String description = tag == null ? ctx.textIn(Messages.VIETNAMESE, "broadcast.audience.unit", unit.get().name())
+        String description = tag == null ? ctx.textIn(Messages.VIETNAMESE, "broadcast.audience.unit", org.label(unit.get()))
                 : ctx.textIn(Messages.VIETNAMESE, "broadcast.audience.tag",
-                        ctx.textIn(Messages.VIETNAMESE, tag.messageKey()), unit.get().name());
+                        ctx.textIn(Messages.VIETNAMESE, tag.messageKey()), org.label(unit.get()));
         return Optional.of(new AudienceSource.Members(unitId, description,
                 members.activeMembersUnder(List.of(unitId), ServiceZone.today(clock), tag), ids));
     }

@@ -173,6 +173,20 @@ class BroadcastStore {
                 counts.get(DeliveryStatus.CANCELLED), acknowledged, id) == 1;
     }
 
+    /**
+     * Claims the sending of a progress message for a broadcast that has none yet (a scheduled notice); the id is
+     * empty until {@link #setProgressMessage} records it. True for the one caller that claimed it.
+     */
+    boolean claimProgressMessage(long id) {
+        return jdbc.update("""
+                update broadcast set progress_message_id = ''
+                where id = ? and progress_chat_id is not null and progress_message_id is null""", id) == 1;
+    }
+
+    void setProgressMessage(long id, String messageId) {
+        jdbc.update("update broadcast set progress_message_id = ? where id = ?", messageId, id);
+    }
+
     /** Claims the next progress edit of a broadcast; false when another instance edited it recently. */
     boolean claimProgressEdit(long id, Instant now, Instant notBefore) {
         return jdbc.update("""

@@ -51,7 +51,8 @@ public class Broadcasts {
         log.info("Broadcast {} cancelled, {} rows not sent", id, cancelled);
     }
 
-    /** A scheduled broadcast's time has come (called by Quartz); false when it was not waiting. */
+    /** A scheduled broadcast's time has come (Quartz), or a held one is released (its job then
+     * fires later and finds nothing to start); false when it was not waiting. */
     @Transactional
     public boolean start(long id) {
         boolean started = store.transition(id, BroadcastStatus.SCHEDULED, BroadcastStatus.SENDING, clock.instant());

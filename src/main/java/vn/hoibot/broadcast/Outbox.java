@@ -87,10 +87,28 @@ public class Outbox {
      */
     @Transactional
     public long enqueue(NewBroadcast broadcast, Selection memberChats, Selection groupChats) {
+        return enqueue(broadcast, memberChats, groupChats, false);
+    }
+
+    /**
+     * As {@link #enqueue(NewBroadcast, Selection, Selection)} to send now, but held until
+     * {@link Broadcasts#start(long)} releases it: the caller first tells the leader ("Đang gửi…"), so no send of this
+     * broadcast (and no flood control it meets) comes before that. Should the release never come (a crash between
+     * the two), Quartz starts it after {@link #HOLD}.
+     */
+    @Transactional
+    public long enqueueHeld(NewBroadcast broadcast, Selection memberChats, Selection groupChats) {
+        return enqueue(broadcast.scheduledFor(null), memberChats, groupChats, true);
+    }
+
+    /** How long a held broadcast waits for its release before Quartz starts it anyway. */
+    static final java.time.Duration HOLD = java.time.Duration.ofMinutes(1);
+
+    private long enqueue(NewBroadcast broadcast, Selection memberChats, Selection groupChats, boolean held) {
         validateContent(broadcast);
         Instant now = clock.instant();
         boolean later = broadcast.scheduledAt() != null && broadcast.scheduledAt().isAfter(now);
-        long id = broadcasts.insert(broadcast, later ? BroadcastStatus.SCHEDULED : BroadcastStatus.SENDING, now);
+        long id = broadcasts.insert(broadcast, later || held ? BroadcastStatus.SCHEDULED : BroadcastStatus.SENDING, now);
         Instant due = later ? broadcast.scheduledAt() : now; // a scheduled row is not due before its time
         insertRecipients(id, broadcast.recipients(), due);
         String fallback = broadcast.variants().containsKey("vi") ? "vi"
@@ -132,8 +150,11 @@ public class Outbox {
         }
         if (later) {
             schedule.startAt(id, broadcast.scheduledAt());
+        } else if (held) {
+            schedule.startAt(id, now.plus(HOLD));
         }
-        log.info("Broadcast {} ({}) queued for {} recipients{}", id, broadcast.kind(), total, later ? ", scheduled" : "");
+        log.info("Broadcast {} ({}) queued for {} recipients{}", id, broadcast.kind(), total,
+                later ? ", scheduled" : held ? ", held" : "");
         return id;
     }
 

@@ -17,7 +17,9 @@ import vn.hoibot.chat.Button;
 import vn.hoibot.chat.ChannelException;
 import vn.hoibot.chat.Channels;
 import vn.hoibot.chat.Outbound;
+import vn.hoibot.chat.SentMessage;
 import vn.hoibot.text.Texts;
+import vn.hoibot.time.DateDisplay;
 
 /**
  * Edits the leader's confirmation message while a broadcast sends ("Đã gửi 1.240/3.400 · 12 lỗi · còn khoảng 2
@@ -35,9 +37,11 @@ class ProgressReporter {
     private final MessageSource messages;
     private final BroadcastProperties properties;
     private final Clock clock;
+    private final DateDisplay dates;
 
     ProgressReporter(BroadcastStore store, Channels channels, RateLimiter limiter, MessageSource messages,
-            BroadcastProperties properties, Clock clock) {
+            BroadcastProperties properties, Clock clock, DateDisplay dates) {
+        this.dates = dates;
         this.store = store;
         this.channels = channels;
         this.limiter = limiter;
@@ -70,26 +74,44 @@ class ProgressReporter {
                 log.info("Broadcast {} {}: {} sent, {} unreachable, {} failed", id, cancelled ? "cancelled" : "done",
                         counts.get(DeliveryStatus.SENT), counts.get(DeliveryStatus.UNREACHABLE),
                         counts.get(DeliveryStatus.FAILED));
-                edit(header.progress(), summary(header, counts, acknowledged, cancelled), List.of());
+                String summary = summary(header, counts, store.unconfirmed(id), acknowledged, cancelled);
+                if (header.progress() != null && header.progress().messageId() == null) {
+                    announce(id, header.progress(), summary, List.of()); // went out and finished between two rounds
+                } else {
+                    edit(header.progress(), summary, List.of());
+                }
             }
             return;
         }
         if (cancelled || header.progress() == null) {
             return;
         }
+        if (header.progress().messageId() == null) {
+            // a scheduled notice's time came: a new message tells her it went out, and shows its progress from now on
+            announce(id, header.progress(), text(locale(header.progress()), "broadcast.started", id, header.total(),
+                    dates.dateTime(header.startedAt() == null ? now : header.startedAt(), locale(header.progress()))),
+                    header.progress().buttons());
+            return;
+        }
         Instant notBefore = now.minus(properties.progressInterval()).plusMillis(100);
         if (store.claimProgressEdit(id, now, notBefore)) {
-            edit(header.progress(), progressText(header, counts, now), header.progress().buttons());
+            edit(header.progress(), progressText(header, counts, store.unconfirmed(id), now),
+                    header.progress().buttons());
         }
     }
 
-    String progressText(BroadcastStore.Header header, Map<DeliveryStatus, Integer> counts, Instant now) {
+    /**
+     * The progress line, counted as the summary counts: received, unreachable (blocked the bot), failed, and sends
+     * whose answer was lost ("có thể đã nhận": not sent again, not errors either).
+     */
+    String progressText(BroadcastStore.Header header, Map<DeliveryStatus, Integer> counts, int unconfirmed,
+            Instant now) {
         Locale locale = locale(header.progress());
         int sent = counts.get(DeliveryStatus.SENT);
         int done = sent + counts.get(DeliveryStatus.FAILED) + counts.get(DeliveryStatus.UNREACHABLE);
-        int errors = counts.get(DeliveryStatus.FAILED) + counts.get(DeliveryStatus.UNREACHABLE);
         int left = counts.get(DeliveryStatus.PENDING) + counts.get(DeliveryStatus.SENDING);
-        return text(locale, "broadcast.progress", sent, header.total(), errors,
+        return text(locale, "broadcast.progress", sent, header.total(), counts.get(DeliveryStatus.UNREACHABLE),
+                counts.get(DeliveryStatus.FAILED) - unconfirmed, unconfirmed,
                 eta(locale, header.startedAt(), now, done, left));
     }
 
@@ -103,16 +125,33 @@ class ProgressReporter {
                 : text(locale, "broadcast.eta.minutes", (seconds + 59) / 60);
     }
 
-    String summary(BroadcastStore.Header header, Map<DeliveryStatus, Integer> counts, int acknowledged,
-            boolean cancelled) {
+    String summary(BroadcastStore.Header header, Map<DeliveryStatus, Integer> counts, int unconfirmed,
+            int acknowledged, boolean cancelled) {
         Locale locale = locale(header.progress());
         return text(locale, cancelled ? "broadcast.summary.cancelled" : "broadcast.summary.done", header.id(),
                 counts.get(DeliveryStatus.SENT), counts.get(DeliveryStatus.UNREACHABLE),
-                counts.get(DeliveryStatus.FAILED), acknowledged, counts.get(DeliveryStatus.CANCELLED));
+                counts.get(DeliveryStatus.FAILED) - unconfirmed, acknowledged, counts.get(DeliveryStatus.CANCELLED),
+                unconfirmed);
+    }
+
+    /** Sends her a new message that becomes the broadcast's progress message; one instance does it, once. */
+    private void announce(long id, ProgressTarget target, String text, List<List<Button>> buttons) {
+        if (!store.claimProgressMessage(id) || !limiter.acquire(() -> true)) {
+            return;
+        }
+        try {
+            SentMessage sent = channels.get(target.channel()).send(Outbound.text(target.chatId(), text)
+                    .withButtons(buttons));
+            store.setProgressMessage(id, sent.messageId());
+        } catch (ChannelException e) {
+            log.info("Progress message failed: {}", e.kind());
+        } catch (RuntimeException e) {
+            log.info("Progress message failed: {}", e.getClass().getName());
+        }
     }
 
     private void edit(ProgressTarget target, String text, List<List<Button>> buttons) {
-        if (target == null || target.messageId() == null) {
+        if (target == null || target.messageId() == null || target.messageId().isEmpty()) {
             return;
         }
         if (!limiter.acquire(() -> true)) {

@@ -160,6 +160,15 @@ public final class ChatContext {
         return Button.action(text(labelKey), tokens.issue(sender.channel(), sender.userId(), action, payload));
     }
 
+    /**
+     * The confirm button of a destructive question ({@code Hủy hoạt động}): it works only while the question is the
+     * open dialog; once she types a command or text (or another question replaces it), a press does nothing and is
+     * answered politely. See {@link Confirmations}.
+     */
+    public Button confirmButton(String labelKey, String action, Record payload) {
+        return button(labelKey, Confirmations.ACTION, Confirmations.open(this, action, payload));
+    }
+
     /** A button for her with a literal label (e.g. a member's or unit's name). */
     public Button buttonLabelled(String label, String action, Record payload) {
         return Button.action(label, tokens.issue(sender.channel(), sender.userId(), action, payload));

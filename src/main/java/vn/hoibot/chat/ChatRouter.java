@@ -161,6 +161,11 @@ public class ChatRouter {
             onText(ctx, Messages.nfc(text.text()), channel);
         } else if (inbound instanceof Inbound.ButtonPress press) {
             ButtonTokens.Resolved resolved = tokens.resolve(sender.channel(), sender.userId(), press.data());
+            if (resolved.action().equals(Confirmations.ACTION)) { // a confirm button: only while its question is open
+                Confirmations.Pending pending = Confirmations.accept(ctx,
+                        ButtonPayloads.decode(resolved.payload(), Confirmations.Pending.class));
+                resolved = new ButtonTokens.Resolved(pending.action(), pending.payload());
+            }
             ButtonAction<?> action = actions.get(resolved.action());
             if (action == null) {
                 throw new UserFacingException("chat.button.expired");

@@ -29,7 +29,8 @@ public class Attendance {
 
     /** How attendance was recorded. */
     public enum Method {
-        LEADER, CODE, BUTTON
+        /** BUTTON: records from before self check-in asked for proof of presence (the code or the QR code). */
+        LEADER, CODE, BUTTON, QR
     }
 
     /** One of her attended activities. */
@@ -94,13 +95,14 @@ public class Attendance {
     }
 
     /**
-     * She checks herself in with the button shown to her while the activity takes place.
+     * She checks herself in at an activity whose proof of presence was checked by the caller (a QR code shown at
+     * the meeting), during its window.
      *
      * @throws UserFacingException {@code meeting.checkin.closed} outside the activity's window,
      *                             {@code meeting.rsvp.not_invited}, {@code meeting.checkin.already}
      */
     @Transactional
-    public ActivityView checkInByButton(long memberId, long activityId) {
+    ActivityView selfCheckIn(long memberId, long activityId, Method method) {
         Activity activity = activities.lock(activityId)
                 .orElseThrow(() -> new UserFacingException("meeting.activity.not_found", String.valueOf(activityId)));
         if (!activity.inCheckInWindow(clock.instant(), properties.checkinEarly(), properties.checkinLate())) {
@@ -109,7 +111,7 @@ public class Attendance {
         if (!invitees.isInvited(activity, memberId)) {
             throw new UserFacingException("meeting.rsvp.not_invited", activity.title());
         }
-        if (!record(activityId, memberId, true, Method.BUTTON, memberId)) {
+        if (!record(activityId, memberId, true, method, memberId)) {
             throw new UserFacingException("meeting.checkin.already", activity.title());
         }
         return activity.view();

@@ -38,6 +38,11 @@ public class MeetingTexts {
         return dates.dateTime(at, locale);
     }
 
+    /** {@code 19:30}, Vietnam time. */
+    public String time(Instant at) {
+        return dates.time(at);
+    }
+
     /** Several lines: "#id title (type)", time, place or link, partners. */
     public String describe(ActivityView a, Locale locale) {
         StringBuilder text = new StringBuilder(a.id() > 0

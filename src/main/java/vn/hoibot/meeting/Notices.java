@@ -86,26 +86,35 @@ class Notices {
 
     /**
      * One broadcast per channel (the RSVP keys are per channel), its rows copied from the database by the outbox:
-     * a few statements, however many members are invited. {@code before}: the activity as it was, so a change
-     * notice says old → new.
+     * a few statements, however many members are invited. A reminder is one broadcast per channel and answer, so
+     * each member reads the answer she gave ({@code Chị đã báo: Tham gia}) with the buttons to change it, hers
+     * ticked. {@code before}: the activity as it was, so a change notice says old → new.
      */
     private Optional<Long> send(Activity activity, Kind kind, Long sender, Selection members, boolean remember,
             ActivityView before) {
         Selection chats = accounts.chatsOf(members);
-        List<String> channels = named.queryForList("select distinct channel from (" + chats.sql() + ") c",
-                chats.params(), String.class);
         Long first = null;
-        for (String channel : channels) {
+        for (Map<String, Object> group : groups(activity, kind, chats)) {
+            String channel = (String) group.get("channel");
+            String answerName = (String) group.get("answer");
+            Rsvp answer = answerName == null ? null : Rsvp.valueOf(answerName);
             Map<String, Content> variants = new LinkedHashMap<>();
             for (Locale locale : LOCALES) {
                 String body = texts.get(locale, kind.key, texts.describe(activity.view(), locale),
-                        before == null ? "" : texts.changes(before, activity.view(), locale));
+                        before == null ? "" : texts.changes(before, activity.view(), locale),
+                        texts.get(locale, "meeting.reminder.state." + (answer == null ? "none"
+                                : answer.name().toLowerCase(Locale.ROOT))));
                 variants.put(locale.getLanguage(), new Content(body, kind.rsvp ? rsvpButtons(activity, channel,
-                        locale) : List.of()));
+                        locale, answer) : List.of()));
             }
             Selection onChannel = chats.where("s.channel = :nchannel", Map.of("nchannel", channel));
-            long id = outbox.enqueue(new NewBroadcast(kind.broadcastKind, sender, "activity #" + activity.id(),
-                    activity.unitId(), false, variants, null, List.of(), null, null), onChannel, null);
+            if (kind == Kind.REMINDER) {
+                onChannel = answer == null
+                        ? onChannel.where(NOT_ANSWERED, Map.of("nrsvpof", activity.id()))
+                        : onChannel.where(ANSWERED_WITH, Map.of("nrsvpof", activity.id(), "nanswer", answer.name()));
+            }
+            long id = outbox.enqueue(new NewBroadcast(kind.broadcastKind, sender, audience(activity), activity.unitId(),
+                    false, variants, null, List.of(), null, null), onChannel, null);
             first = first == null ? id : first;
             if (remember) {
                 named.update("""
@@ -119,11 +128,36 @@ class Notices {
         return Optional.ofNullable(first);
     }
 
-    private List<List<ButtonSpec>> rsvpButtons(Activity activity, String channel, Locale locale) {
+    private static final String NOT_ANSWERED = """
+            not exists (select 1 from activity_rsvp r where r.activity_id = :nrsvpof and r.member_id = s.member_id)""";
+    private static final String ANSWERED_WITH = """
+            exists (select 1 from activity_rsvp r where r.activity_id = :nrsvpof and r.member_id = s.member_id
+                     and r.answer = :nanswer)""";
+
+    /** The channels to send on and, for a reminder, the answers given there: one broadcast each, none empty. */
+    private List<Map<String, Object>> groups(Activity activity, Kind kind, Selection chats) {
+        if (kind != Kind.REMINDER) {
+            return named.queryForList("select distinct channel, cast(null as varchar(8)) as answer from (" + chats.sql()
+                    + ") c", chats.params());
+        }
+        return named.queryForList("""
+                select distinct c.channel, r.answer from (%s) c
+                  left join activity_rsvp r on r.activity_id = :nrsvpof and r.member_id = c.member_id"""
+                .formatted(chats.sql()), chats.paramsWith(Map.of("nrsvpof", activity.id())));
+    }
+
+    /** How reports name the audience: the activity, as people read it. */
+    private String audience(Activity activity) {
+        return texts.get(Messages.VIETNAMESE, "meeting.notice.audience", activity.title(),
+                texts.dayTime(activity.startsAt(), Messages.VIETNAMESE));
+    }
+
+    private List<List<ButtonSpec>> rsvpButtons(Activity activity, String channel, Locale locale, Rsvp current) {
         List<ButtonSpec> row = new ArrayList<>();
         for (Rsvp answer : Rsvp.values()) {
             String key = tokens.issue(channel, null, RsvpButton.ACTION, new RsvpButton.Choice(activity.id(), answer));
-            row.add(new ButtonSpec(ButtonSpec.Type.ACTION, texts.get(locale, answer.labelKey()), key));
+            row.add(new ButtonSpec(ButtonSpec.Type.ACTION, (answer == current ? "✓ " : "")
+                    + texts.get(locale, answer.labelKey()), key));
         }
         return List.of(row);
     }

@@ -233,7 +233,7 @@ class OutboxDispatcherTests {
         assertThat(report.sent()).isEqualTo((int) channel.acceptedWithPrefix("cancel-"));
         assertThat(report.cancelled()).isEqualTo(150 - report.sent());
         assertThat(report.cancelled()).isGreaterThan(100);
-        await().until(() -> channel.edits.stream().anyMatch(e -> e.text().startsWith("Đã hủy thông báo #" + id)));
+        await().until(() -> channel.edits.stream().anyMatch(e -> e.text().startsWith("Đã dừng thông báo #" + id)));
         assertThatThrownBy(() -> broadcasts.cancel(id, 7L)).isInstanceOf(UserFacingException.class)
                 .hasMessage("broadcast.cancel.finished");
     }
@@ -248,9 +248,49 @@ class OutboxDispatcherTests {
                 .reduce((a, b) -> b).map(e -> e.text().startsWith("Đã gửi xong")).orElse(false));
 
         List<String> texts = channel.edits.stream().filter(e -> e.messageId().equals("m-3")).map(e -> e.text()).toList();
-        assertThat(texts).anyMatch(t -> t.matches("Đã gửi \\d+/100 · 0 lỗi · .+"));
+        assertThat(texts).anyMatch(t -> t.matches("Đã gửi \\d+/100 · (còn|đang).+")); // no "0 lỗi"
         assertThat(texts.get(texts.size() - 1))
-                .isEqualTo("Đã gửi xong thông báo #" + id + ": 100 người đã nhận, 0 không liên lạc được, 0 lỗi, 0 đã đọc.");
+                .isEqualTo("Đã gửi xong thông báo #" + id + ": 100 người đã nhận, 0 đã đọc.");
+    }
+
+    @Test
+    void countsProgressAndSummaryTheSameWayAndCallsALostAnswerMaybeReceived() {
+        channel.failNext("count-0", new ChannelException(Kind.BLOCKED, "403"));
+        channel.failNext("count-1", new ChannelException(Kind.UNCONFIRMED, "no answer"));
+        channel.failNext("count-2", new ChannelException(Kind.PERMANENT, "400"));
+        long id = outbox.enqueue(notice("Đếm", members("count-", 40))
+                .reportingTo(new ProgressTarget("fake", "leader-4", "m-4", "vi")));
+        awaitFinished(id);
+        await().until(() -> channel.edits.stream().filter(e -> e.messageId().equals("m-4"))
+                .reduce((a, b) -> b).map(e -> e.text().startsWith("Đã gửi xong")).orElse(false));
+
+        List<String> texts = channel.edits.stream().filter(e -> e.messageId().equals("m-4")).map(e -> e.text()).toList();
+        // the one who blocked the bot is "không liên lạc được" in both, never an error in one and not in the other
+        assertThat(texts).anyMatch(t -> t.matches(
+                "Đã gửi \\d+/40 · 1 không liên lạc được · 1 lỗi · 1 có thể đã nhận · .+"));
+        assertThat(texts.get(texts.size() - 1)).isEqualTo("Đã gửi xong thông báo #" + id
+                + ": 37 người đã nhận, 1 không liên lạc được, 1 lỗi, 1 có thể đã nhận (mất tín hiệu đúng lúc gửi, em"
+                + " không gửi lại để khỏi trùng), 0 đã đọc.");
+        assertThat(channel.attempts("count-1")).hasSize(1); // not sent again
+    }
+
+    @Test
+    void aHeldBroadcastWaitsForItsReleaseAndAScheduledOneTellsTheLeaderWhenItStarts() {
+        long held = outbox.enqueueHeld(notice("Giữ lại", members("held-", 2))
+                .reportingTo(new ProgressTarget("fake", "leader-5", "m-5", "vi")), null, null);
+        assertThat(broadcasts.status(held)).contains(BroadcastStatus.SCHEDULED);
+        await().during(Duration.ofMillis(400)).until(() -> channel.acceptedWithPrefix("held-") == 0);
+        assertThat(broadcasts.start(held)).isTrue();
+        awaitFinished(held);
+        assertThat(channel.acceptedWithPrefix("held-")).isEqualTo(2);
+
+        long scheduled = outbox.enqueue(notice("Hẹn giờ báo", members("told-", 30))
+                .reportingTo(new ProgressTarget("fake", "leader-6", null, "vi")).scheduledFor(clock.instant().plusSeconds(1)));
+        awaitFinished(scheduled);
+        await().until(() -> channel.accepted("leader-6").size() == 1 && channel.edits.stream()
+                .anyMatch(e -> e.chatId().equals("leader-6") && e.text().startsWith("Đã gửi xong thông báo #" + scheduled)));
+        assertThat(channel.accepted("leader-6").get(0).text()).startsWith("🕒 Đã đến giờ hẹn (")
+                .contains("em bắt đầu gửi thông báo #" + scheduled + " đến 30 người nhận");
     }
 
     @Test

@@ -180,15 +180,25 @@ class MeetingEndToEndTests extends EndToEndTest {
                 .isEqualTo(2);
 
         // announced to the branch (Lan is in its group), not to the other branch
-        telegram.awaitSent(token, lan, b -> FakeTelegram.textContains(b, "Thông báo hoạt động mới"));
+        JsonNode announced = telegram.awaitSent(token, lan, b -> FakeTelegram.textContains(b, "Thông báo hoạt động mới"));
         telegram.awaitSent(token, hoa, b -> FakeTelegram.textContains(b, "Thông báo hoạt động mới"));
+        deliver(FakeTelegram.button(lan, FakeTelegram.buttonData(announced, "Tham gia"), 8)); // Lan says yes at once
+        await().until(() -> count("select count(*) from activity_rsvp where activity_id = ? and answer = 'YES'", id) == 1);
 
         // one day before: the 24h reminder fires through Quartz
         clock.moveTo(start.minus(Duration.ofHours(24)).minusSeconds(1));
         reminders.realign();
         JsonNode reminder = telegram.awaitSent(token, lan, b -> FakeTelegram.textContains(b, "Nhắc lịch"));
         assertThat(reminder.path("text").asText()).contains("Sinh hoạt chi hội tháng 3").contains("19:30");
-        telegram.awaitSent(token, hoa, b -> FakeTelegram.textContains(b, "Nhắc lịch"));
+        // her reminder states the answer she gave, with the buttons to change it (hers ticked), not the question
+        assertThat(reminder.path("text").asText()).contains("Chị đã báo: Tham gia").doesNotContain("được không?");
+        assertThat(reminder.path("reply_markup").path("inline_keyboard").get(0).get(0).path("text").asText())
+                .isEqualTo("✓ Tham gia");
+        JsonNode asked = telegram.awaitSent(token, hoa, b -> FakeTelegram.textContains(b, "Nhắc lịch"));
+        assertThat(asked.path("text").asText()).endsWith("Chị có tham gia được không?").doesNotContain("đã báo");
+        assertThat(jdbc.queryForObject("select audience from broadcast where kind = 'REMINDER' and unit_id = ? "
+                + "order by id desc limit 1", String.class, tree.branch.id()))
+                .startsWith("Người được mời dự \"Sinh hoạt chi hội tháng 3\" (");
         assertThat(telegram.sentTo(token, mai).stream().noneMatch(b -> FakeTelegram.textContains(b, "tháng 3"))).isTrue();
         await().until(() -> count("select count(*) from activity_reminder where activity_id = ? and status = 'SENT'", id) == 1);
 
@@ -278,12 +288,65 @@ class MeetingEndToEndTests extends EndToEndTest {
         JsonNode found = next(leader, "hang");
         assertThat(found.path("text").asText()).contains("Đang lọc theo tên: hang").contains("Trang 1/1");
         assertThat(FakeTelegram.buttonData(found, "✅ Phạm Thị Hằng")).isNotEmpty();
-        assertThat(found.path("reply_markup").path("inline_keyboard").size()).isEqualTo(2); // Hằng, and search
+        // Hằng, search, and the QR code while members may check in
+        assertThat(found.path("reply_markup").path("inline_keyboard").size()).isEqualTo(3);
 
 
         // the code expires with the activity window
         clock.moveTo(start.plus(Duration.ofHours(5)));
         assertThat(next(lan, "/comat " + code).path("text").asText()).contains("không đúng hoặc đã hết hạn");
+    }
+
+    @Test
+    void checksHerInWhenSheScansTheLeadersQrCodeAndRefusesAnOldOne() throws Exception {
+        long id = create("Sinh hoạt có mã QR", dayAhead(2, "19h"));
+        Instant start = jdbc.queryForObject("select starts_at from activity where id = ?", java.sql.Timestamp.class, id)
+                .toInstant();
+        clock.moveTo(start.plus(Duration.ofMinutes(5)));
+
+        // the leader shows the QR code from her checklist
+        JsonNode checklist = next(leader, "/diemdanh " + id);
+        int photos = telegram.files(token, leader, "sendphoto", "photo").size();
+        JsonNode shown = press(leader, checklist, "Mã QR điểm danh");
+        assertThat(shown.path("caption").asText()).contains("Mã QR điểm danh \"Sinh hoạt có mã QR\"")
+                .contains("dùng được đến");
+        assertThat(shown.path("reply_markup").asText()).contains("🔄 Mã mới"); // multipart: the keyboard as JSON text
+        await().until(() -> telegram.files(token, leader, "sendphoto", "photo").size() > photos);
+        List<byte[]> files = telegram.files(token, leader, "sendphoto", "photo");
+        String link = decodeQr(files.get(files.size() - 1));
+        assertThat(link).matches("https://t\\.me/hoibot_test_bot\\?start=dd_" + id + "_[A-Za-z0-9_-]{12}");
+        String payload = link.substring(link.indexOf("start=") + "start=".length());
+
+        // Hoa scans it: her camera opens the link, and Telegram sends the bot /start with its payload
+        assertThat(next(hoa, "/start " + payload).path("text").asText())
+                .contains("Đã ghi nhận chị có mặt ở \"Sinh hoạt có mã QR\"");
+        assertThat(count("""
+                select count(*) from participation where activity_id = ? and member_id = ? and method = 'QR'
+                and present = true and superseded_by is null""", id, hoaMember.id())).isOne();
+
+        // ✋ Có mặt under /lichhop proves nothing about where she is: it asks for the code read out there
+        JsonNode item = memberItem(lan, id);
+        JsonNode ask = press(lan, item, "Có mặt");
+        assertThat(ask.path("text").asText()).contains("gõ mã điểm danh");
+        assertThat(count("select count(*) from participation where activity_id = ? and member_id = ?", id,
+                lanMember.id())).isZero();
+        String code = jdbc.queryForObject("select checkin_code from activity where id = ?", String.class, id);
+        assertThat(next(lan, code).path("text").asText()).contains("Đã ghi nhận chị có mặt");
+        assertThat(count("select count(*) from participation where activity_id = ? and member_id = ? and method = 'CODE'",
+                id, lanMember.id())).isOne();
+
+        // two rotations later the old picture, sent around, checks nobody in
+        clock.moveTo(start.plus(Duration.ofMinutes(16)));
+        assertThat(next(leader, "/start " + payload).path("text").asText()).contains("Mã QR này đã cũ");
+        assertThat(next(leader, "/start dd_" + id + "_AAAAAAAAAAAA").path("text").asText()).contains("Mã QR này đã cũ");
+        assertThat(count("select count(*) from participation where activity_id = ? and method = 'QR'", id)).isOne();
+    }
+
+    static String decodeQr(byte[] png) throws Exception {
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+        com.google.zxing.BinaryBitmap bitmap = new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(
+                new com.google.zxing.client.j2se.BufferedImageLuminanceSource(image)));
+        return new com.google.zxing.qrcode.QRCodeReader().decode(bitmap).getText();
     }
 
     /** Sends /lichhop and waits for the leader's message about activity {@code id}, with its buttons. */
@@ -371,7 +434,7 @@ class MeetingEndToEndTests extends EndToEndTest {
         int before = sentCount(leader);
         deliver(FakeTelegram.button(leader, FakeTelegram.buttonData(ask, "Hủy hoạt động"), 700));
         JsonNode refused = replyAfter(leader, before);
-        assertThat(refused.path("text").asText()).contains("đã bị hủy");
+        assertThat(refused.path("text").asText()).contains("Câu hỏi này đã đóng").contains("không làm gì");
         assertThat(count("select count(*) from activity_reminder where activity_id = ? and status = 'PENDING'", id)).isZero();
         // an answer on the old announcement of a cancelled activity is refused
         deliver(FakeTelegram.button(hoa, FakeTelegram.buttonData(changed, "Tham gia"), 9));
@@ -647,6 +710,15 @@ class MeetingEndToEndTests extends EndToEndTest {
 
         assertThat(press(leader, item, "Sửa").path("text").asText()).contains("điều cần sửa");
         assertThat(next(leader, "địa điểm Hội trường xã").path("text").asText()).contains("📍 Hội trường xã");
+
+        // she leaves the question for something else: its confirm button then does nothing, politely
+        JsonNode left = press(leader, item, "Hủy");
+        assertThat(left.path("text").asText()).contains("chắc chắn hủy");
+        next(leader, "/dangky " + id);
+        int before = sentCount(leader);
+        deliver(FakeTelegram.button(leader, FakeTelegram.buttonData(left, "Hủy hoạt động"), 719));
+        assertThat(replyAfter(leader, before).path("text").asText()).contains("Câu hỏi này đã đóng");
+        assertThat(count("select count(*) from activity where id = ? and cancelled_at is not null", id)).isZero();
 
         JsonNode ask = press(leader, item, "Hủy");
         assertThat(ask.path("text").asText()).contains("chắc chắn hủy");

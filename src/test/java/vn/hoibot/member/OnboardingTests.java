@@ -258,6 +258,19 @@ class OnboardingTests extends EndToEndTest {
                 sentCount(ADMIN_USER) + 1);
         assertThat(unknown.path("text").asText()).contains("chưa biết chức vụ \"Trưởng thôn\"").contains("Tổ trưởng")
                 .contains("Chi hội trưởng").doesNotContain("BRANCH_HEAD");
+        assertThat(FakeTelegram.buttonData(unknown, "Tổ trưởng")).isNotBlank(); // and offers the roles as buttons
+
+        // no role typed: the roles as buttons, in Vietnamese; a press gives it and the question shows the answer
+        MemberView leader = member("Lạc Thị Hồng", phone(), branch);
+        JsonNode pick = say(ADMIN_USER, "/capquyen " + leader.phone() + " " + branch.code(), sentCount(ADMIN_USER) + 1);
+        assertThat(pick.path("text").asText()).isEqualTo("Chị chọn chức vụ giao cho Lạc Thị Hồng tại Chi hội xóm Đông:");
+        assertThat(pick.path("reply_markup").toString()).contains("Chi hội phó").contains("Chủ tịch")
+                .doesNotContain("Hội viên").doesNotContain("GROUP_LEADER");
+        deliver(FakeTelegram.button(ADMIN_USER, FakeTelegram.buttonData(pick, "Tổ trưởng"), 77));
+        await().until(() -> telegram.requests(token, "editmessagetext").stream()
+                .anyMatch(e -> e.path("message_id").asInt() == 77 && e.path("text").asText()
+                        .equals("Đã giao cho Lạc Thị Hồng chức vụ Tổ trưởng tại Chi hội xóm Đông.")));
+        assertThat(roles.grantsOf(leader.id())).anyMatch(g -> g.role() == Role.GROUP_LEADER && g.unitId() == branch.id());
     }
 
     @Test

@@ -103,9 +103,9 @@ class Audiences {
         UnitView unit = org.find(unitId).orElseThrow(() -> new UserFacingException("chat.button.expired"));
         Selection people = accounts.chatsOf(members.activeMembersUnder(List.of(unitId), today, tag));
         Selection groups = tag == null ? accounts.groupChatsUnder(unitId, today) : null;
-        String description = tag == null ? ctx.textIn(Messages.VIETNAMESE, "broadcast.audience.unit", unit.name())
+        String description = tag == null ? ctx.textIn(Messages.VIETNAMESE, "broadcast.audience.unit", org.label(unit))
                 : ctx.textIn(Messages.VIETNAMESE, "broadcast.audience.tag",
-                        ctx.textIn(Messages.VIETNAMESE, tag.messageKey()), unit.name());
+                        ctx.textIn(Messages.VIETNAMESE, tag.messageKey()), org.label(unit));
         return new Resolved(unitId, description, people, groups, members.count(people),
                 groups == null ? 0 : members.count(groups));
     }

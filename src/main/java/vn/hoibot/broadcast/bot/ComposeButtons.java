@@ -9,6 +9,7 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 import vn.hoibot.broadcast.BroadcastKind;
+import vn.hoibot.broadcast.Broadcasts;
 import vn.hoibot.broadcast.NewBroadcast;
 import vn.hoibot.broadcast.NewBroadcast.ButtonSpec;
 import vn.hoibot.broadcast.NewBroadcast.Content;
@@ -48,10 +49,13 @@ class ComposeButtons {
     private final Accounts accounts;
     private final Audiences audiences;
     private final Outbox outbox;
+    private final Broadcasts broadcasts;
     private final Clock clock;
     private final DateDisplay dates;
 
-    ComposeButtons(Accounts accounts, Audiences audiences, Outbox outbox, Clock clock, DateDisplay dates) {
+    ComposeButtons(Accounts accounts, Audiences audiences, Outbox outbox, Broadcasts broadcasts, Clock clock,
+            DateDisplay dates) {
+        this.broadcasts = broadcasts;
         this.dates = dates;
         this.accounts = accounts;
         this.audiences = audiences;
@@ -105,15 +109,22 @@ class ComposeButtons {
         ctx.endDialog();
         if (at == null) {
             // the id is known only after enqueue; the stop button carries it
-            long id = outbox.enqueue(notice.reportingTo(new ProgressTarget(ctx.sender().channel(),
+            // held until her message says "Đang gửi…": no send of it (nor flood control it meets) comes first
+            long id = outbox.enqueueHeld(notice.reportingTo(new ProgressTarget(ctx.sender().channel(),
                     ctx.sender().chatId(), messageId, Audiences.variant(ctx.locale()))), audience.people(),
                     audience.groups());
             Button stop = ctx.button("broadcast.button.cancel_sending", ReportCommand.STOP, new ReportCommand.Notice(id));
             outboxProgressButtons(id, stop);
             ctx.edit(messageId, ctx.message("broadcast.compose.queued", id, outbox.total(id))
                     .withButtons(List.of(List.of(stop))));
+            ctx.afterCommit(() -> broadcasts.start(id));
         } else {
-            long id = outbox.enqueue(notice, audience.people(), audience.groups());
+            // no message to edit yet: when its time comes, she is sent one saying it went out, then its progress
+            long id = outbox.enqueue(notice.reportingTo(new ProgressTarget(ctx.sender().channel(),
+                    ctx.sender().chatId(), null, Audiences.variant(ctx.locale()))), audience.people(),
+                    audience.groups());
+            outboxProgressButtons(id, ctx.button("broadcast.button.cancel_sending", ReportCommand.STOP,
+                    new ReportCommand.Notice(id)));
             ctx.reply("broadcast.compose.scheduled", id, dates.dateTime(at, ctx.locale()), outbox.total(id));
         }
     }

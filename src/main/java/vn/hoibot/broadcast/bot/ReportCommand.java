@@ -74,7 +74,8 @@ class ReportCommand implements CommandHandler {
         BroadcastReport report = visibleReport(ctx, broadcasts, accounts.actor(ctx.sender()), policy, id);
         Outbound summary = ctx.message("broadcast.report.text", report.id(), report.audience(),
                 ctx.text("broadcast.status." + report.status().name()), report.total(), report.sent(),
-                report.acknowledged(), report.unreachable(), report.failed(), report.pending(), report.cancelled());
+                report.acknowledged(), report.unreachable(), report.failed() - report.unconfirmed(), report.pending(),
+                report.cancelled(), report.unconfirmed());
         if (report.status().cancellable()) {
             summary = summary.withButtons(List.of(List.of(
                     ctx.button("broadcast.button.cancel_sending", STOP, new Notice(id)))));
@@ -94,7 +95,8 @@ class ReportCommand implements CommandHandler {
             rows.add(Arrays.asList(u.memberId() == null ? "" : u.memberId(),
                     m == null ? (u.group() ? ctx.text("broadcast.report.group_chat") : "") : m.fullName(),
                     m == null || m.phone() == null ? "" : m.phone(),
-                    ctx.text("broadcast.reason." + u.status().name())));
+                    ctx.text("broadcast.reason." + ("UNCONFIRMED".equals(u.errorCode()) ? "UNCONFIRMED"
+                            : u.status().name()))));
         }
         return SpreadsheetWriter.csv(List.of(ctx.text("broadcast.report.csv_header").split(",")), rows);
     }

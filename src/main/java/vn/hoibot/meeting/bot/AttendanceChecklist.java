@@ -27,7 +27,8 @@ import vn.hoibot.access.Permission;
 /**
  * /diemdanh 12 [name]: the leader's paged checklist of invited members; a press marks her present or, pressed
  * again, absent (each a new participation record). {@code Tìm theo tên} asks for part of a name and shows those only.
- * The header shows the check-in code members may type with /comat instead.
+ * The header shows the check-in code members may type with /comat instead; while members may check in,
+ * {@code 📷 Mã QR điểm danh} sends the QR code they scan ({@link QrCheckinButtons}).
  */
 @Component
 class AttendanceChecklist implements CommandHandler, Dialog {
@@ -123,6 +124,10 @@ class AttendanceChecklist implements CommandHandler, Dialog {
             rows.add(nav);
         }
         rows.add(List.of(ctx.button("meeting.attendance.find", SEARCH, new Find(activityId))));
+        if (attendance.checkInOpen(activity)) {
+            rows.add(List.of(ctx.button("meeting.checkin.qr.button", QrCheckinButtons.SHOW,
+                    new QrCheckinButtons.Show(activityId))));
+        }
         String header = ctx.text("meeting.attendance.header", String.valueOf(activity.id()), activity.title(), present,
                 members.size(), code, p + 1, pages)
                 + (query.isEmpty() ? "" : "\n" + ctx.text("meeting.attendance.filtered", query));

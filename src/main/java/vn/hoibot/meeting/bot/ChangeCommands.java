@@ -151,7 +151,7 @@ class ChangeCommands {
         public void handle(ChatContext ctx, String args) {
             long id = Args.activityId(args, "meeting.series.end.usage");
             ctx.reply(ctx.message("meeting.series.end.ask", String.valueOf(id)).withButtons(java.util.List.of(
-                    java.util.List.of(ctx.button("meeting.series.end.yes", END_SERIES, new SeriesRef(id)),
+                    java.util.List.of(ctx.confirmButton("meeting.series.end.yes", END_SERIES, new SeriesRef(id)),
                             ctx.button("meeting.keep", LeaderCommands.KEEP, vn.hoibot.chat.ButtonPayloads.NONE)))));
         }
     }

@@ -65,7 +65,7 @@ class LeaderCommands {
                 throw new UserFacingException("meeting.activity.cancelled", a.title());
             }
             ctx.reply(ctx.message("meeting.cancel.ask", texts.describe(a, ctx.locale())).withButtons(List.of(
-                    List.of(ctx.button("meeting.cancel.yes", CANCEL, new ActivityRef(id)),
+                    List.of(ctx.confirmButton("meeting.cancel.yes", CANCEL, new ActivityRef(id)),
                             ctx.button("meeting.keep", KEEP, vn.hoibot.chat.ButtonPayloads.NONE)))));
         }
     }

@@ -96,7 +96,7 @@ class MemberCommands {
         }
     }
 
-    /** {@code ✋ Có mặt} under /lichhop while an activity takes place: valid only during its window. */
+    /** {@code ✋ Có mặt} under /lichhop while an activity takes place: asks for the code read out there. */
     @Component
     static class CheckInButton implements vn.hoibot.chat.ButtonAction<ActivityRef> {
 
@@ -120,8 +120,37 @@ class MemberCommands {
 
         @Override
         public void onPress(ChatContext ctx, ActivityRef payload, String messageId) {
-            ActivityView a = attendance.checkInByButton(Args.member(ctx, accounts), payload.activityId());
-            ctx.reply("meeting.checkin.done", a.title());
+            Args.member(ctx, accounts);
+            // a press proves nothing about where she is: she types the code read out there, or scans the QR code
+            ctx.startDialog(CheckInCode.NAME, "code", java.util.Map.of());
+            ctx.reply("meeting.checkin.ask_code");
+        }
+    }
+
+    /** After {@code ✋ Có mặt}: the code she types is checked as /comat checks it. */
+    @Component
+    static class CheckInCode implements vn.hoibot.chat.Dialog {
+
+        static final String NAME = "meeting.checkin";
+
+        private final Attendance attendance;
+        private final Accounts accounts;
+
+        CheckInCode(Attendance attendance, Accounts accounts) {
+            this.attendance = attendance;
+            this.accounts = accounts;
+        }
+
+        @Override
+        public String name() {
+            return NAME;
+        }
+
+        @Override
+        public void onText(ChatContext ctx, vn.hoibot.chat.DialogState state, String text) {
+            ActivityView activity = attendance.checkIn(Args.member(ctx, accounts), text.strip());
+            ctx.endDialog();
+            ctx.reply("meeting.checkin.done", activity.title());
         }
     }
 

@@ -31,7 +31,7 @@ class EraseCommand implements CommandHandler {
     @Override
     public void handle(ChatContext ctx, String args) {
         ctx.reply(ctx.message("member.erase.ask").withButtons(List.of(List.of(
-                ctx.button("member.erase.yes", CONFIRM, ButtonPayloads.NONE), ctx.button("member.erase.no", CANCEL, ButtonPayloads.NONE)))));
+                ctx.confirmButton("member.erase.yes", CONFIRM, ButtonPayloads.NONE), ctx.button("member.erase.no", CANCEL, ButtonPayloads.NONE)))));
     }
 
     @Component

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 import vn.hoibot.chat.ChatContext;
+import vn.hoibot.chat.StartLink;
 import vn.hoibot.chat.CommandHandler;
 import vn.hoibot.member.Accounts;
 import vn.hoibot.member.MemberDirectory;
@@ -28,7 +29,11 @@ class StartCommand implements CommandHandler {
     private final Consents consents;
     private final Linking linking;
 
-    StartCommand(Accounts accounts, MemberDirectory directory, Consents consents, Linking linking) {
+    private final List<StartLink> links;
+
+    StartCommand(Accounts accounts, MemberDirectory directory, Consents consents, Linking linking,
+            List<StartLink> links) {
+        this.links = List.copyOf(links);
         this.accounts = accounts;
         this.directory = directory;
         this.consents = consents;
@@ -48,6 +53,14 @@ class StartCommand implements CommandHandler {
     @Override
     public void handle(ChatContext ctx, String args) {
         String invite = args.matches("[A-Za-z0-9_-]{1,64}") ? args : null;
+        if (invite != null) {
+            for (StartLink link : links) {
+                if (invite.startsWith(link.prefix())) {
+                    link.open(ctx, invite); // a QR check-in and the like: not an invitation
+                    return;
+                }
+            }
+        }
         Optional<MemberView> member = accounts.memberFor(ctx.sender().channel(), ctx.sender().userId())
                 .flatMap(directory::findById);
         if (member.isPresent()) {

@@ -242,6 +242,38 @@ class BroadcastCommandTests extends EndToEndTest {
     }
 
     @Test
+    void showsSendingAtOnceEvenWhenFloodControlHoldsTheFirstSendsBack() {
+        // Telegram's flood control refuses the sends to her branch for a while, and its answer to her press is slow
+        StubMapping flood = telegram.server().stubFor(post(urlPathMatching("(?i)/bot.*/sendmessage"))
+                .withRequestBody(matchingJsonPath("$.chat_id", equalTo(Long.toString(lan)))).atPriority(1)
+                .willReturn(aResponse().withStatus(429).withHeader("Content-Type", "application/json")
+                        .withBody("{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests: retry after 6\","
+                                + "\"parameters\":{\"retry_after\":6}}")));
+        StubMapping slowAnswer = telegram.server().stubFor(post(urlPathMatching("(?i)/bot.*/answercallbackquery"))
+                .atPriority(1).willReturn(aResponse().withStatus(200).withFixedDelay(1500)
+                        .withHeader("Content-Type", "application/json").withBody("{\"ok\":true,\"result\":true}")));
+        try {
+            JsonNode confirm = compose("Họp chi hội, mạng đang nghẽn");
+            long pressed = System.nanoTime();
+            deliver(FakeTelegram.button(head, FakeTelegram.buttonData(confirm, "Gửi ngay"), 46));
+            JsonNode[] sending = new JsonNode[1];
+            await().atMost(Duration.ofSeconds(15)).until(() -> telegram.requests(token, "editmessagetext").stream()
+                    .filter(e -> e.path("message_id").asInt() == 46 && e.path("text").asText().startsWith("⏳ Đang gửi"))
+                    .peek(e -> sending[0] = e).findFirst().isPresent());
+            // at once: before the 6 s that flood control holds the first send back (the press's answer takes 1.5 s)
+            assertThat(Duration.ofNanos(System.nanoTime() - pressed)).isLessThan(Duration.ofMillis(4500));
+            JsonNode keyboard = sending[0].path("reply_markup").path("inline_keyboard");
+            assertThat(keyboard.size()).isEqualTo(1);
+            assertThat(keyboard.get(0).size()).isEqualTo(1);
+            assertThat(keyboard.get(0).get(0).path("text").asText()).contains("Dừng gửi");
+        } finally {
+            telegram.server().removeStub(flood);
+            telegram.server().removeStub(slowAnswer);
+        }
+        telegram.awaitMessage(token, mai, 1);
+    }
+
+    @Test
     void refusesAPlainMember() {
         JsonNode reply = say(lan, "/thongbao", 1);
         assertThat(reply.path("text").asText()).contains("chưa được giao quyền gửi thông báo");
