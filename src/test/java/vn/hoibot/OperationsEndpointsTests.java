@@ -64,6 +64,8 @@ class OperationsEndpointsTests extends EndToEndTest {
         assertThat(metrics).contains("hoibot_updates_total{outcome=\"done\"}");
         assertThat(metrics).contains("hoibot_update_handling_seconds_bucket");
         assertThat(metrics).contains("hoibot_inbox_pending");
+        assertThat(metrics).containsPattern("hoibot_reply_wait_seconds_count [1-9]");
+        assertThat(metrics).contains("hoibot_reply_wait_seconds_bucket");
         assertThat(metrics).contains("hoibot_inbox_lag_seconds");
         assertThat(metrics).contains("hoibot_outbox_depth{status=\"pending\"}");
         assertThat(metrics).containsPattern("hoibot_telegram_calls_total\\{method=\"sendmessage\",result=\"200\"} [1-9]");

@@ -36,11 +36,13 @@ class ReplySender {
     private final ApplicationEventPublisher events;
     private final ObjectProvider<SendPacing> pacing;
     private final ObjectProvider<DurableMessages> durable;
+    private final ReplyMetrics metrics;
     private final java.time.Clock clock;
     private final java.util.Map<String, java.time.Instant> refused = new java.util.concurrent.ConcurrentHashMap<>();
 
     ReplySender(TransactionTemplate tx, ApplicationEventPublisher events, ObjectProvider<SendPacing> pacing,
-            ObjectProvider<DurableMessages> durable, java.time.Clock clock) {
+            ObjectProvider<DurableMessages> durable, ReplyMetrics metrics, java.time.Clock clock) {
+        this.metrics = metrics;
         this.tx = tx;
         this.events = events;
         this.pacing = pacing;
@@ -167,7 +169,9 @@ class ReplySender {
         SendPacing pace = pacing.getIfAvailable();
         for (int attempt = 1;; attempt++) {
             if (pace != null) {
+                long asked = System.nanoTime();
                 pace.awaitTurn(channel.name(), message.chatId(), false); // replies answer a person: one chat, one message
+                metrics.waited(System.nanoTime() - asked);
             }
             try {
                 return channel.send(message);
