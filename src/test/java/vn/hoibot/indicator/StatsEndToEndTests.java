@@ -60,8 +60,12 @@ class StatsEndToEndTests extends EndToEndTest {
     @Autowired
     Clock clock;
 
+    @Autowired
+    IndicatorEngine engine;
+
     long cadre;
     long chair;
+    long chairMember;
     long xaC;
 
     @BeforeAll
@@ -72,6 +76,7 @@ class StatsEndToEndTests extends EndToEndTest {
         xaC = data.units.get("XA_C");
         String cadrePhone = data.person("cadre", "PROVINCIAL_CADRE", "PROV");
         String chairPhone = data.person("chair", "UNIT_CHAIR", "XA_C");
+        chairMember = data.members.get("chair");
         cadre = newUserId();
         chair = newUserId();
         link(cadre, cadrePhone);
@@ -181,6 +186,67 @@ class StatsEndToEndTests extends EndToEndTest {
         assertThat(ask(chair, "/nopbaocao q1-2026").path("text").asText())
                 .startsWith("Báo cáo của cơ sở làm theo 6 tháng hoặc theo năm").contains("6t-2026");
         assertThat(ask(cadre, "/nopbaocao").path("text").asText()).startsWith("Lệnh /nopbaocao dành cho Chủ tịch");
+    }
+
+    @Test
+    void recordsTheChairsResourceAndProposalByButtonsAndTheEngineCountsThem() {
+        LocalDate today = LocalDate.now(clock);
+        ReportPeriod half = periods.currentHalf(today);
+        long chairId = chairMember;
+        // (XA_C already has a resource this half-year in the dataset: the row itself is checked below; I6 shows the
+        // engine counting what the chair records)
+        long fundsBefore = jdbc.sql("select count(*) from ind_resource where unit_id = ? and recorded_by = ?")
+                .params(xaC, chairId).query(Long.class).single();
+
+        JsonNode kinds = ask(chair, "/nguonluc");
+        assertThat(kinds.path("text").asText()).isEqualTo("Ghi nhận nguồn lực của Xã Cát Hải. Chị chọn loại nguồn lực:");
+        JsonNode spans = pressAndAwaitEdit(chair, kinds, "Quỹ", 910);
+        assertThat(spans.path("text").asText()).isEqualTo("Nguồn lực \"Quỹ\" của Xã Cát Hải có trong thời gian nào?");
+        JsonNode done = pressAndAwaitEdit(chair, spans, "Cả năm nay", 910);
+        assertThat(done.path("text").asText()).isEqualTo("✅ Đã ghi nhận nguồn lực \"Quỹ\" của Xã Cát Hải, từ 01/01/"
+                + today.getYear() + " đến 31/12/" + today.getYear() + ".");
+        assertThat(done.path("reply_markup").path("inline_keyboard").size()).isZero(); // nothing left to tap twice
+        assertThat(jdbc.sql("select kind, starts_on, ends_on from ind_resource where unit_id = ? and recorded_by = ? "
+                + "order by id desc").params(xaC, chairId).query((rs, n) -> rs.getString(1) + " " + rs.getString(2)
+                        + " " + rs.getString(3)).list())
+                .hasSize((int) fundsBefore + 1)
+                .first().isEqualTo("FUND " + today.getYear() + "-01-01 " + today.getYear() + "-12-31");
+
+        // a proposal: the day typed, the programme by a button; I6 of the half-year counts it
+        assertThat(ask(chair, "/thammuu 31/2/2026").path("text").asText())
+                .startsWith("Em chưa đọc được ngày \"31/2/2026\".").contains("/thammuu 15/3/2026");
+        assertThat(ask(chair, "/thammuu 1/1/2099").path("text").asText()).startsWith("Ngày 01/01/2099 chưa tới.");
+        long proposalsBefore = engine.compute(xaC, half).indicator("I6").orElseThrow().numerator();
+        assertThat(proposalsBefore).isZero();
+        JsonNode programmes = ask(chair, "/thammuu " + today.getDayOfMonth() + "/" + today.getMonthValue() + "/"
+                + today.getYear());
+        assertThat(programmes.path("text").asText()).startsWith("Xã Cát Hải tham mưu ngày ");
+        JsonNode recorded = pressAndAwaitEdit(chair, programmes, "Chương trình xây dựng nông thôn mới", 911);
+        assertThat(recorded.path("text").asText()).startsWith("✅ Đã ghi nhận Xã Cát Hải tham mưu ngày ")
+                .endsWith("tham gia Chương trình xây dựng nông thôn mới.");
+        assertThat(jdbc.sql("select programme from ind_proposal where unit_id = ? and recorded_by = ?")
+                .params(xaC, chairId).query(String.class).list()).containsExactly("Chương trình xây dựng nông thôn mới");
+        assertThat(engine.compute(xaC, half).indicator("I6").orElseThrow().numerator()).isEqualTo(1);
+
+        // only a commune unit's chair records for it
+        assertThat(ask(cadre, "/nguonluc").path("text").asText()).startsWith("Lệnh /nguonluc dành cho Chủ tịch");
+        assertThat(ask(cadre, "/thammuu").path("text").asText()).startsWith("Lệnh /thammuu dành cho Chủ tịch");
+    }
+
+    /** Presses a button of {@code message} (sent or edited) and waits for the edit of message {@code messageId}. */
+    private JsonNode pressAndAwaitEdit(long user, JsonNode message, String label, int messageId) {
+        int before = edits(user).size();
+        deliver(FakeTelegram.button(user, FakeTelegram.buttonData(message, label), messageId));
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                .until(() -> edits(user).size() > before);
+        JsonNode edit = edits(user).get(before);
+        assertThat(edit.path("message_id").asInt()).isEqualTo(messageId);
+        return edit;
+    }
+
+    private List<JsonNode> edits(long user) {
+        return telegram.requests(token, "editmessagetext").stream()
+                .filter(b -> b.path("chat_id").asText().equals(Long.toString(user))).toList();
     }
 
     private JsonNode press(long user, JsonNode message, String label) {

@@ -16,7 +16,6 @@ import vn.hoibot.chat.Outbound;
 import vn.hoibot.chat.UserFacingException;
 import vn.hoibot.member.Accounts;
 import vn.hoibot.member.MemberDirectory;
-import vn.hoibot.member.MemberView;
 import vn.hoibot.access.AccessPolicy;
 import vn.hoibot.access.Actor;
 import vn.hoibot.access.Permission;
@@ -90,8 +89,10 @@ class ReportCommand implements CommandHandler {
 
     private byte[] csv(ChatContext ctx, BroadcastReport report) {
         List<List<?>> rows = new ArrayList<>();
+        java.util.Map<Long, MemberDirectory.Contact> contacts = members.contacts(report.undelivered().stream()
+                .map(BroadcastReport.Undelivered::memberId).filter(java.util.Objects::nonNull).toList());
         for (BroadcastReport.Undelivered u : report.undelivered()) {
-            MemberView m = u.memberId() == null ? null : members.findById(u.memberId()).orElse(null);
+            MemberDirectory.Contact m = u.memberId() == null ? null : contacts.get(u.memberId());
             rows.add(Arrays.asList(u.memberId() == null ? "" : u.memberId(),
                     m == null ? (u.group() ? ctx.text("broadcast.report.group_chat") : "") : m.fullName(),
                     m == null || m.phone() == null ? "" : m.phone(),

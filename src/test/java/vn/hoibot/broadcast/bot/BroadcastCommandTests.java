@@ -26,6 +26,7 @@ import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 
 import vn.hoibot.EndToEndTest;
 import vn.hoibot.FakeTelegram;
+import vn.hoibot.StatementCounter;
 import vn.hoibot.broadcast.Reachability;
 import vn.hoibot.member.MemberDirectory;
 import vn.hoibot.member.MemberView;
@@ -37,6 +38,9 @@ import vn.hoibot.access.Role;
 import vn.hoibot.access.RoleAssignments;
 
 /** /thongbao and /baocaogui end to end, over the fake Telegram. */
+// its own context (statements counted): closed when done
+@org.springframework.test.annotation.DirtiesContext
+@org.springframework.context.annotation.Import(StatementCounter.Config.class)
 class BroadcastCommandTests extends EndToEndTest {
 
     private static final AtomicInteger SEQ = new AtomicInteger();
@@ -313,6 +317,41 @@ class BroadcastCommandTests extends EndToEndTest {
         telegram.server().removeStub(blocked); // she unblocked the bot and writes to it
         deliver(FakeTelegram.text(mai, "/help"));
         await().until(() -> reachability.isReachable("telegram", Long.toString(mai)));
+    }
+
+    @Test
+    void writesTheCallListInStatementsThatDoNotGrowWithIt() {
+        JsonNode confirm = compose("Lịch khám sức khỏe tháng 12");
+        deliver(FakeTelegram.button(head, FakeTelegram.buttonData(confirm, "Gửi ngay"), 48));
+        await().atMost(Duration.ofSeconds(20)).until(() -> telegram.requests(token, "editmessagetext").stream()
+                .anyMatch(e -> e.path("message_id").asInt() == 48 && e.path("text").asText().startsWith("Đã gửi xong")));
+        long id = jdbc.queryForObject("select max(id) from broadcast where unit_id = ?", Long.class, branch.id());
+        unreachable(id, 3);
+        long few = statementsOfReport(id, 3);
+        unreachable(id, 30);
+        long many = statementsOfReport(id, 33);
+        // one look-up per member would cost 60 more; a few may differ with the worker's own bookkeeping
+        assertThat(many - few).as("statements for 33 rows (%d) against 3 rows (%d)", many, few).isLessThan(5);
+    }
+
+    private void unreachable(long broadcast, int n) {
+        for (int i = 0; i < n; i++) {
+            MemberView m = member("Hội viên chưa nhận " + i, branch);
+            jdbc.update("""
+                    insert into outbox (broadcast_id, channel, chat_id, member_id, is_group, variant, status,
+                        next_attempt_at, last_error) values (?, 'telegram', ?, ?, false, 'vi', 'UNREACHABLE', ?, ?)""",
+                    broadcast, "9" + m.id(), m.id(), OffsetDateTime.now(), "BLOCKED");
+        }
+    }
+
+    /** Statements the chat worker ran for /baocaogui, whose call list has {@code rows} people. */
+    private long statementsOfReport(long broadcast, int rows) {
+        int before = sentCount(head);
+        StatementCounter.reset();
+        JsonNode file = say(head, "/baocaogui " + broadcast, before + 2);
+        assertThat(file.path("caption").asText()).contains("Danh sách " + rows + " người");
+        await().pollDelay(Duration.ofMillis(500)).until(() -> true); // the worker's bookkeeping after the send
+        return StatementCounter.countOn("chat-worker");
     }
 
     @Test

@@ -1,0 +1,146 @@
+package vn.hoibot.indicator.bot;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+import vn.hoibot.access.Actor;
+import vn.hoibot.chat.Button;
+import vn.hoibot.chat.ButtonAction;
+import vn.hoibot.chat.ChatContext;
+import vn.hoibot.chat.CommandHandler;
+import vn.hoibot.indicator.IndicatorProperties;
+import vn.hoibot.indicator.IndicatorRecords;
+import vn.hoibot.indicator.ReportPeriod;
+import vn.hoibot.indicator.ReportPeriods;
+import vn.hoibot.indicator.ResourceKind;
+import vn.hoibot.indicator.UnitFinder;
+import vn.hoibot.member.Accounts;
+import vn.hoibot.org.UnitView;
+
+/**
+ * {@code /nguonluc}: the commune chair records a resource of her commune unit (fund, sponsor, support in kind; C3 of
+ * "3 có, 3 biết") by buttons: the kind, then its span (the current half-year, the current year, or from today with
+ * no end). Every step travels in the button's payload, so a restart loses nothing; the record is dated and carries
+ * who made it.
+ */
+@Component
+class ResourceCommand implements CommandHandler, ButtonAction<ResourceCommand.Step> {
+
+    static final String STEP = "indicator.resource.step";
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    enum Span {
+        HALF, YEAR, OPEN
+    }
+
+    /** The unit, the kind chosen (null: not yet), the span chosen (null: not yet). */
+    record Step(long unitId, ResourceKind kind, Span span) {
+    }
+
+    private final IndicatorRecords records;
+    private final ReportPeriods periods;
+    private final UnitFinder finder;
+    private final Accounts accounts;
+    private final IndicatorProperties properties;
+    private final Clock clock;
+
+    ResourceCommand(IndicatorRecords records, ReportPeriods periods, UnitFinder finder, Accounts accounts,
+            IndicatorProperties properties, Clock clock) {
+        this.records = records;
+        this.periods = periods;
+        this.finder = finder;
+        this.accounts = accounts;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Override
+    public String command() {
+        return "nguonluc";
+    }
+
+    @Override
+    public String descriptionKey() {
+        return "indicator.command.nguonluc";
+    }
+
+    @Override
+    public Menu menu() {
+        return Menu.LEADER;
+    }
+
+    @Override
+    public String action() {
+        return STEP;
+    }
+
+    @Override
+    public Class<Step> payloadType() {
+        return Step.class;
+    }
+
+    @Override
+    public void handle(ChatContext ctx, String args) {
+        List<UnitView> communes = finder.ownUnits(accounts.actor(ctx.sender())).stream()
+                .filter(u -> u.level().equals(properties.communeLevel())).toList();
+        if (communes.isEmpty()) {
+            ctx.reply("indicator.resource.not-chair");
+            return;
+        }
+        UnitView unit = communes.get(0);
+        List<List<Button>> rows = new java.util.ArrayList<>();
+        for (ResourceKind kind : ResourceKind.values()) {
+            rows.add(List.of(ctx.button("indicator.resource." + kind.name(), STEP, new Step(unit.id(), kind, null))));
+        }
+        ctx.reply(ctx.message("indicator.resource.ask-kind", unit.name()).withButtons(rows));
+    }
+
+    @Override
+    public void onPress(ChatContext ctx, Step step, String messageId) {
+        Actor actor = accounts.actor(ctx.sender());
+        UnitView unit = finder.unit(step.unitId()).orElse(null);
+        if (unit == null || !finder.mayRead(actor, unit.id()) || !unit.level().equals(properties.communeLevel())
+                || step.kind() == null) {
+            ctx.reply("indicator.resource.not-chair");
+            return;
+        }
+        String kind = ctx.text("indicator.resource." + step.kind().name());
+        LocalDate today = LocalDate.now(clock);
+        if (step.span() == null) {
+            List<List<Button>> rows = List.of(
+                    List.of(ctx.button("indicator.resource.span.HALF", STEP, new Step(unit.id(), step.kind(), Span.HALF))),
+                    List.of(ctx.button("indicator.resource.span.YEAR", STEP, new Step(unit.id(), step.kind(), Span.YEAR))),
+                    List.of(ctx.button("indicator.resource.span.OPEN", STEP, new Step(unit.id(), step.kind(), Span.OPEN))));
+            ctx.edit(messageId, ctx.message("indicator.resource.ask-span", kind, unit.name()).withButtons(rows));
+            return;
+        }
+        LocalDate from;
+        LocalDate to;
+        switch (step.span()) {
+            case HALF -> {
+                ReportPeriod half = periods.currentHalf(today);
+                from = half.from();
+                to = half.to();
+            }
+            case YEAR -> {
+                ReportPeriod year = periods.parse("nam-" + today.getYear());
+                from = year.from();
+                to = year.to();
+            }
+            default -> {
+                from = today;
+                to = null;
+            }
+        }
+        records.resource(unit.id(), step.kind(), from, to, actor.memberId());
+        // the buttons give way to what was recorded, so a second tap finds nothing to press
+        ctx.edit(messageId, to == null
+                ? ctx.message("indicator.resource.recorded-open", kind, unit.name(), DAY.format(from))
+                : ctx.message("indicator.resource.recorded", kind, unit.name(), DAY.format(from),
+                        DAY.format(to)));
+    }
+}
