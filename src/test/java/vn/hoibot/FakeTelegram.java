@@ -49,6 +49,53 @@ public final class FakeTelegram {
     private final AtomicInteger messageIds = new AtomicInteger(5000);
     private final Map<String, ObjectNode> refusals = new ConcurrentHashMap<>();
     private final java.util.Set<String> dropping = ConcurrentHashMap.newKeySet();
+    private final Map<String, java.util.concurrent.ConcurrentLinkedQueue<Fault>> faults = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> applied = new ConcurrentHashMap<>();
+    private volatile Map<String, Fault> outages = Map.of();
+
+    /**
+     * What the stand-in does to a send instead of answering it plainly. RATE_LIMITED, SERVER_ERROR and HTML_502
+     * answer without applying the send (Telegram sent nothing); SLOW applies it and answers only after
+     * {@link #SLOW_MILLIS}; DROP applies it and closes the connection without an answer.
+     */
+    public enum Fault {
+        RATE_LIMITED, SERVER_ERROR, HTML_502, SLOW, DROP
+    }
+
+    /** How long a SLOW answer takes: longer than the tests' request timeout. */
+    public static final int SLOW_MILLIS = 2500;
+
+    /** The next sends to this chat meet these faults, one each, in order; later sends are answered normally. */
+    public void faults(long chatId, Fault... next) {
+        faults.computeIfAbsent(String.valueOf(chatId), c -> new java.util.concurrent.ConcurrentLinkedQueue<>())
+                .addAll(List.of(next));
+    }
+
+    private final java.util.Set<String> plainMembers = ConcurrentHashMap.newKeySet();
+
+    /** From now on, getChatMember says this user is a plain member of this group (not an administrator). */
+    public void notGroupAdmin(long chatId, long userId) {
+        plainMembers.add(chatId + ":" + userId);
+    }
+
+    /** Until {@link #endOutage}, every call with this token (getUpdates too) meets the fault. */
+    public void outage(String token, Fault fault) {
+        Map<String, Fault> copy = new java.util.HashMap<>(outages);
+        copy.put(token, fault);
+        outages = Map.copyOf(copy);
+    }
+
+    public void endOutage(String token) {
+        Map<String, Fault> copy = new java.util.HashMap<>(outages);
+        copy.remove(token);
+        outages = Map.copyOf(copy);
+    }
+
+    /** Sends with this token that the stand-in applied (delivered) to the chat, whatever the answer was. */
+    public int delivered(String token, long chatId) {
+        AtomicInteger n = applied.get(token + ":" + chatId);
+        return n == null ? 0 : n.get();
+    }
 
     private FakeTelegram() {
         server = new WireMockServer(options().dynamicPort().extensions(new Api()));
@@ -304,6 +351,10 @@ public final class FakeTelegram {
             if (token.startsWith("401")) {
                 return error(401, "Unauthorized");
             }
+            Fault down = outages.get(token);
+            if (down == Fault.HTML_502 || down == Fault.SERVER_ERROR) {
+                return down == Fault.HTML_502 ? html502() : error(500, "Internal Server Error");
+            }
             try {
                 JsonNode body = event.getRequest().isMultipart() ? JSON.createObjectNode()
                         : JSON.readTree(event.getRequest().getBodyAsString().isEmpty() ? "{}" : event.getRequest().getBodyAsString());
@@ -311,13 +362,9 @@ public final class FakeTelegram {
                     case "getme" -> ok(JSON.createObjectNode().put("id", 999).put("is_bot", true)
                             .put("first_name", "HoiBot").put("username", "hoibot_test_bot"));
                     case "getupdates" -> ok(updates(token, body.path("offset").asLong(0)));
-                    case "sendmessage", "senddocument", "sendphoto" -> dropping.contains(body.path("chat_id").asText())
-                            ? new com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder()
-                                    .withFault(com.github.tomakehurst.wiremock.http.Fault.EMPTY_RESPONSE).build()
-                            : refusals.containsKey(body.path("chat_id").asText())
-                            ? refused(refusals.get(body.path("chat_id").asText()))
-                            : ok(sentMessage(event, body));
+                    case "sendmessage", "senddocument", "sendphoto" -> send(event, token, body);
                     case "editmessagetext" -> ok(sentMessage(event, body).put("message_id", body.path("message_id").asInt()));
+                    case "getchatmember" -> ok(chatMember(body.path("chat_id").asText(), body.path("user_id").asLong()));
                     case "getfile" -> ok(JSON.createObjectNode().put("file_id", body.path("file_id").asText())
                             .put("file_unique_id", "u").put("file_path", "documents/" + body.path("file_id").asText()));
                     default -> ok(JSON.getNodeFactory().booleanNode(true));
@@ -325,6 +372,62 @@ public final class FakeTelegram {
             } catch (Exception e) {
                 return error(500, e.toString());
             }
+        }
+
+        private ResponseDefinition send(ServeEvent event, String token, JsonNode body) {
+            String chat = event.getRequest().isMultipart() ? event.getRequest().getPart("chat_id").getBody().asString()
+                    : body.path("chat_id").asText();
+            var queue = faults.get(chat);
+            Fault fault = queue == null ? null : queue.poll();
+            if (fault == null) {
+                fault = outages.get(token);
+            }
+            if (fault == Fault.RATE_LIMITED) {
+                return refused(JSON.createObjectNode().put("ok", false).put("error_code", 429)
+                        .put("description", "Too Many Requests: retry after 1")
+                        .set("parameters", JSON.createObjectNode().put("retry_after", 1)));
+            }
+            if (fault == Fault.SERVER_ERROR) {
+                return error(500, "Internal Server Error");
+            }
+            if (fault == Fault.HTML_502) {
+                return html502();
+            }
+            if (refusals.containsKey(chat)) {
+                return refused(refusals.get(chat));
+            }
+            applied.computeIfAbsent(token + ":" + chat, k -> new AtomicInteger()).incrementAndGet();
+            if (fault == Fault.DROP || dropping.contains(chat)) {
+                return new com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder()
+                        .withFault(com.github.tomakehurst.wiremock.http.Fault.EMPTY_RESPONSE).build();
+            }
+            ResponseDefinition answer = ok(sentMessage(event, body));
+            if (fault == Fault.SLOW) {
+                return com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder.like(answer)
+                        .withFixedDelay(SLOW_MILLIS).build();
+            }
+            return answer;
+        }
+
+        /** Everyone administers her groups, unless {@link #notGroupAdmin} said otherwise. */
+        private ObjectNode chatMember(String chatId, long userId) {
+            ObjectNode member = JSON.createObjectNode();
+            member.set("user", user(userId, "Lan", "vi"));
+            if (plainMembers.contains(chatId + ":" + userId)) {
+                return member.put("status", "member");
+            }
+            return member.put("status", "administrator").put("can_be_edited", false).put("is_anonymous", false)
+                    .put("can_manage_chat", true).put("can_delete_messages", true).put("can_manage_video_chats", true)
+                    .put("can_restrict_members", true).put("can_promote_members", false).put("can_change_info", true)
+                    .put("can_invite_users", true).put("can_post_stories", false).put("can_edit_stories", false)
+                    .put("can_delete_stories", false);
+        }
+
+        private ResponseDefinition html502() {
+            return new com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder().withStatus(502)
+                    .withHeader("Content-Type", "text/html")
+                    .withBody("<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway"
+                            + "</h1></center><hr><center>nginx</center></body></html>").build();
         }
 
         /**

@@ -32,6 +32,9 @@ import org.springframework.validation.annotation.Validated;
  *                            is marked UNCONFIRMED; a delivered row is never sent again
  * @param deliveryRetention   how long after a broadcast finished its report stays readable: then its outbox rows
  *                            (who got it, chat ids, personal texts) and its texts are deleted; the counts stay
+ * @param directRetention     the same for messages to one person that went through the outbox (replies Telegram
+ *                            did not take at once, notices to approvers and joiners): nobody reports on them, and
+ *                            a reply may carry her own data (/toi), so they go sooner
  */
 @Validated
 @ConfigurationProperties("hoibot.broadcast")
@@ -50,5 +53,6 @@ public record BroadcastProperties(
         @DefaultValue("60s") @NotNull Duration maxGlobalPause,
         @DefaultValue("5s") @NotNull Duration progressInterval,
         @DefaultValue("12") @Min(1) int sentMarkAttempts,
-        @DefaultValue("90d") @NotNull Duration deliveryRetention) {
+        @DefaultValue("90d") @NotNull Duration deliveryRetention,
+        @DefaultValue("2d") @NotNull Duration directRetention) {
 }

@@ -35,16 +35,21 @@ class BroadcastRetention {
     @Scheduled(initialDelayString = "PT15M", fixedDelayString = "PT6H")
     void run() {
         purgeFinishedBefore(clock.instant().minus(properties.deliveryRetention()));
+        purge(clock.instant().minus(properties.directRetention()), " and kind = 'SYSTEM'");
     }
 
     /** Deletes the delivery records and texts of broadcasts finished before {@code cutoff}; returns rows deleted. */
     @Transactional
     public int purgeFinishedBefore(Instant cutoff) {
-        String finished = "select id from broadcast where finished_at is not null and finished_at < ?";
+        return purge(cutoff, "");
+    }
+
+    private int purge(Instant cutoff, String andKind) {
+        String finished = "select id from broadcast where finished_at is not null and finished_at < ?" + andKind;
         int rows = jdbc.update("delete from outbox where broadcast_id in (" + finished + ")", ts(cutoff));
         int texts = jdbc.update("delete from broadcast_variant where broadcast_id in (" + finished + ")", ts(cutoff));
         jdbc.update("update broadcast set progress_chat_id = null, progress_message_id = null, progress_buttons = null,"
-                + " attachment_ref = null where finished_at is not null and finished_at < ?", ts(cutoff));
+                + " attachment_ref = null where finished_at is not null and finished_at < ?" + andKind, ts(cutoff));
         if (rows + texts > 0) {
             log.info("Retention: {} delivery records and {} texts of old broadcasts deleted", rows, texts);
         }

@@ -25,6 +25,11 @@ class SharedPacing implements SendPacing {
     }
 
     @Override
+    public double ratePerSecond() {
+        return properties.globalRatePerSecond();
+    }
+
+    @Override
     public void awaitTurn(String channel, String chatId, boolean group) {
         RateLimiter.waitNanos(Math.min(pacer.waitFor(channel, chatId), MAX_CHAT_WAIT), () -> true);
         limiter.acquire(() -> true);

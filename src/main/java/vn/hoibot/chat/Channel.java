@@ -22,6 +22,14 @@ public interface Channel {
     /** Fetches a file the person sent. */
     byte[] download(String fileRef) throws ChannelException;
 
+    /**
+     * Whether the user is an administrator (or the owner) of the group chat, as the channel says. Channels without
+     * group administrators (the console) answer true.
+     */
+    default boolean isGroupAdmin(String chatId, String userId) throws ChannelException {
+        return true;
+    }
+
     /** The bot's own username on this channel (for group commands like /help@bot), or null. */
     default String botUsername() {
         return null;

@@ -71,6 +71,15 @@ public final class ChatContext {
         return channel.botUsername();
     }
 
+    /** Whether she is an administrator of the group she wrote in, as the channel says (asked each time). */
+    public boolean senderIsGroupAdmin() {
+        try {
+            return channel.isGroupAdmin(sender.chatId(), sender.userId());
+        } catch (ChannelException e) {
+            throw new UserFacingException("chat.group.admin_unknown");
+        }
+    }
+
     /** Fetches a file she sent (once per inbound: a second call for the same file returns the same bytes). */
     public byte[] download(String fileRef) {
         if (fileRef != null && fileRef.equals(downloadedRef)) {

@@ -14,6 +14,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Carries out what a handler queued, after its transaction committed: acknowledges the button press, sends
  * replies (split when longer than a message may be), edits messages. Send errors are recorded, not swallowed.
+ * A reply Telegram did not accept (429, 5xx, no connection) is handed to the durable outbox, which sends it
+ * when it may; a reply whose answer never came is not repeated.
  */
 @Component
 class ReplySender {
@@ -33,14 +35,16 @@ class ReplySender {
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
     private final ObjectProvider<SendPacing> pacing;
+    private final ObjectProvider<DurableMessages> durable;
     private final java.time.Clock clock;
     private final java.util.Map<String, java.time.Instant> refused = new java.util.concurrent.ConcurrentHashMap<>();
 
     ReplySender(TransactionTemplate tx, ApplicationEventPublisher events, ObjectProvider<SendPacing> pacing,
-            java.time.Clock clock) {
+            ObjectProvider<DurableMessages> durable, java.time.Clock clock) {
         this.tx = tx;
         this.events = events;
         this.pacing = pacing;
+        this.durable = durable;
         this.clock = clock;
     }
 
@@ -96,20 +100,29 @@ class ReplySender {
         }
         int limit = message.attachment() == null ? TextSplitter.MESSAGE_LIMIT : TextSplitter.CAPTION_LIMIT;
         List<String> parts = TextSplitter.split(message.text(), limit);
+        List<Outbound> outbound = new java.util.ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            boolean isLast = i == parts.size() - 1;
+            outbound.add(new Outbound(message.chatId(), parts.get(i), message.html(),
+                    isLast ? message.buttons() : List.of(), isLast ? message.askForContact() : null,
+                    isLast && message.removeKeyboard(), i == 0 ? message.attachment() : null));
+        }
+        boolean durableLater = send.afterSend() == null && durable.getIfAvailable() != null
+                && outbound.stream().allMatch(ReplySender::outboxCanCarry);
+        int at = 0;
         try {
             SentMessage last = null;
-            for (int i = 0; i < parts.size(); i++) {
-                boolean isLast = i == parts.size() - 1;
-                Outbound part = new Outbound(message.chatId(), parts.get(i), message.html(),
-                        isLast ? message.buttons() : List.of(), isLast ? message.askForContact() : null,
-                        isLast && message.removeKeyboard(), i == 0 ? message.attachment() : null);
-                last = paced(channel, part);
+            for (; at < outbound.size(); at++) {
+                last = paced(channel, outbound.get(at), durableLater);
             }
             if (send.afterSend() != null && last != null) {
                 SentMessage sent = last;
                 tx.executeWithoutResult(status -> send.afterSend().accept(sent));
             }
         } catch (ChannelException e) {
+            if (durableLater && retryable(e) && handOver(channel, outbound.subList(at, outbound.size()))) {
+                return;
+            }
             log.warn("A reply on {} failed: {}", channel.name(), e.kind());
             if (e.kind() == ChannelException.Kind.BLOCKED || e.kind() == ChannelException.Kind.CHAT_NOT_FOUND) {
                 refuse(channel.name(), message.chatId());
@@ -118,8 +131,39 @@ class ReplySender {
         }
     }
 
-    /** Sends in turn with the instance's other sends; after a 429 waits retry_after and tries once more. */
-    private SentMessage paced(Channel channel, Outbound message) throws ChannelException {
+    /**
+     * Telegram did not send it (429, 5xx, no connection): the outbox tries again with its back-off, honouring
+     * retry_after, and never repeats a send that may have arrived. An answer that never came (UNCONFIRMED) is not
+     * repeated: it may have been delivered.
+     */
+    private static boolean retryable(ChannelException e) {
+        return e.kind() == ChannelException.Kind.RATE_LIMITED || e.kind() == ChannelException.Kind.TRANSIENT;
+    }
+
+    /** What the outbox keeps of a message: text, HTML and inline buttons; no files, no reply keyboards. */
+    private static boolean outboxCanCarry(Outbound message) {
+        return message.attachment() == null && message.askForContact() == null && !message.removeKeyboard();
+    }
+
+    /** The parts not sent yet go to the durable outbox, in order, in one transaction; false when it failed too. */
+    private boolean handOver(Channel channel, List<Outbound> rest) {
+        DurableMessages outbox = durable.getIfAvailable();
+        try {
+            tx.executeWithoutResult(status -> rest.forEach(part -> outbox.send(channel.name(), part, null)));
+            log.info("A reply on {} was not accepted yet; {} part(s) handed to the outbox", channel.name(), rest.size());
+            return true;
+        } catch (RuntimeException e) {
+            log.warn("A reply on {} could not be handed to the outbox ({})", channel.name(), e.getClass().getSimpleName());
+            return false;
+        }
+    }
+
+    /**
+     * Sends in turn with the instance's other sends. When the outbox can take it over, a refusal is thrown at once
+     * (nothing waits here); otherwise, after a 429 it waits retry_after and tries once more, and after a
+     * transient failure once more after a second.
+     */
+    private SentMessage paced(Channel channel, Outbound message, boolean durableLater) throws ChannelException {
         SendPacing pace = pacing.getIfAvailable();
         for (int attempt = 1;; attempt++) {
             if (pace != null) {
@@ -128,15 +172,16 @@ class ReplySender {
             try {
                 return channel.send(message);
             } catch (ChannelException e) {
-                boolean retry = e.kind() == ChannelException.Kind.RATE_LIMITED && attempt == 1
-                        && e.retryAfter() != null && e.retryAfter().compareTo(MAX_REPLY_RETRY) <= 0;
-                if (e.kind() == ChannelException.Kind.RATE_LIMITED && pace != null) {
+                boolean limited = e.kind() == ChannelException.Kind.RATE_LIMITED;
+                boolean retry = !durableLater && attempt == 1 && (limited && e.retryAfter() != null
+                        && e.retryAfter().compareTo(MAX_REPLY_RETRY) <= 0 || e.kind() == ChannelException.Kind.TRANSIENT);
+                if (limited && pace != null) {
                     pace.rateLimited(channel.name(), message.chatId(), e.retryAfter() == null ? Duration.ofSeconds(1) : e.retryAfter());
                 }
                 if (!retry) {
                     throw e;
                 }
-                LockSupport.parkNanos(e.retryAfter().toNanos());
+                LockSupport.parkNanos((limited ? e.retryAfter() : Duration.ofSeconds(1)).toNanos());
             }
         }
     }

@@ -8,6 +8,11 @@ import java.time.Duration;
  */
 public interface SendPacing {
 
+    /** Messages per second this instance may send in all (what the channel's HTTP client must be able to carry). */
+    default double ratePerSecond() {
+        return 30;
+    }
+
     /** Waits until a message to this chat may go out (the global slot and the chat's own interval). */
     void awaitTurn(String channel, String chatId, boolean group);
 

@@ -27,6 +27,9 @@ public class GroupChats {
         policy.require(actor, Permission.BROADCAST, unitId);
         GroupBinding.Key key = new GroupBinding.Key(channel, chatId);
         GroupBinding binding = bindings.findById(key).orElseGet(() -> new GroupBinding(key, unitId, clock.instant()));
+        if (binding.unitId() != unitId) {
+            policy.require(actor, Permission.BROADCAST, binding.unitId()); // taking a group from another unit
+        }
         binding.rebind(unitId, clock.instant());
         bindings.save(binding);
     }

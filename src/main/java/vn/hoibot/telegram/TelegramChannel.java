@@ -8,6 +8,7 @@ import java.util.List;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.GetFile;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
+import org.telegram.telegrambots.meta.api.methods.groupadministration.GetChatMember;
 import org.telegram.telegrambots.meta.api.methods.send.SendDocument;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
@@ -101,6 +102,18 @@ public class TelegramChannel implements Channel {
             client.execute(EditMessageText.builder().chatId(chatId).messageId(Integer.valueOf(messageId))
                     .text(message.text()).parseMode(message.html() ? "HTML" : null)
                     .replyMarkup(message.buttons().isEmpty() ? null : inline(message.buttons())).build());
+        } catch (TelegramApiException e) {
+            throw classify(e);
+        }
+    }
+
+    /** getChatMember: the owner ("creator") and administrators are; members, restricted, left, banned are not. */
+    @Override
+    public boolean isGroupAdmin(String chatId, String userId) throws ChannelException {
+        try {
+            String status = client.execute(GetChatMember.builder().chatId(chatId).userId(Long.valueOf(userId)).build())
+                    .getStatus();
+            return "creator".equals(status) || "administrator".equals(status);
         } catch (TelegramApiException e) {
             throw classify(e);
         }

@@ -11,7 +11,12 @@ import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
+import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
+import org.springframework.beans.factory.ObjectProvider;
+import vn.hoibot.chat.SendPacing;
 import vn.hoibot.chat.CommandMenuPublisher;
 import vn.hoibot.chat.Inbox;
 
@@ -29,9 +34,22 @@ class TelegramConfiguration {
 
     /** No silent re-sends: a POST that may have reached Telegram is never repeated by OkHttp itself. */
     @Bean(destroyMethod = "")
-    OkHttpClient telegramHttp(TelegramProperties properties, TelegramCallMetrics metrics) {
+    OkHttpClient telegramHttp(TelegramProperties properties, TelegramCallMetrics metrics,
+            ObjectProvider<SendPacing> pacing) {
+        SendPacing pace = pacing.getIfAvailable();
+        return http(properties, metrics, pace == null ? 30 : pace.ratePerSecond());
+    }
+
+    /** The client every Bot API call goes through, sized for the send rate (see {@link TelegramProperties#concurrentCalls}). */
+    static OkHttpClient http(TelegramProperties properties, Interceptor metrics, double ratePerSecond) {
         Duration timeout = properties.requestTimeout();
-        return new OkHttpClient.Builder().retryOnConnectionFailure(false).addInterceptor(metrics)
+        int calls = properties.concurrentCalls(ratePerSecond);
+        Dispatcher dispatcher = new Dispatcher();
+        dispatcher.setMaxRequests(calls + 4);
+        dispatcher.setMaxRequestsPerHost(calls);
+        return new OkHttpClient.Builder().dispatcher(dispatcher)
+                .connectionPool(new ConnectionPool(calls, 5, java.util.concurrent.TimeUnit.MINUTES)).retryOnConnectionFailure(false).addInterceptor(metrics)
+                .addInterceptor(new NonJsonErrors())
                 .connectTimeout(Duration.ofSeconds(10))
                 .readTimeout(timeout).writeTimeout(timeout).callTimeout(timeout.plusSeconds(10)).build();
     }

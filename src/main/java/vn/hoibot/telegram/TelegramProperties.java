@@ -19,13 +19,28 @@ import jakarta.validation.constraints.NotNull;
  * @param maxRetryDelay  longest wait between tries
  * @param requestTimeout HTTP timeout for API calls other than getUpdates
  * @param pollTimeout    how long one getUpdates call waits for updates (long polling)
+ * @param roundTrip      the round trip to the Bot API that the HTTP client is sized for (Telegram is far away)
+ * @param maxCalls       Bot API calls in flight at once; 0 sizes it from the send rate and {@code roundTrip}
  */
 @Validated
 @ConfigurationProperties("hoibot.telegram")
 public record TelegramProperties(@DefaultValue("") String token,
         @DefaultValue("https://api.telegram.org") @NotNull URI apiUrl, @DefaultValue("2s") Duration retryDelay,
         @DefaultValue("60s") Duration maxRetryDelay, @DefaultValue("30s") Duration requestTimeout,
-        @DefaultValue("50s") Duration pollTimeout) {
+        @DefaultValue("50s") Duration pollTimeout, @DefaultValue("300ms") Duration roundTrip,
+        @DefaultValue("0") int maxCalls) {
+
+    /**
+     * Calls in flight the client allows: the send rate times the round trip, doubled for headroom, plus room for
+     * replies' other calls (button answers, edits, file downloads). OkHttp's default is 5 per host: at a 210 ms
+     * round trip that held every sender, replies and broadcasts together, to 23.5 messages a second.
+     */
+    public int concurrentCalls(double ratePerSecond) {
+        if (maxCalls > 0) {
+            return maxCalls;
+        }
+        return Math.max(16, (int) Math.ceil(ratePerSecond * roundTrip.toMillis() / 1000.0 * 2) + 8);
+    }
 
     public boolean enabled() {
         return token != null && !token.isBlank();

@@ -19,7 +19,8 @@ import vn.hoibot.chat.Sender;
 
 /**
  * Maps a Telegram update to the chat core's inbound types. Edited messages, channel posts, service messages
- * and updates without a person are ignored on purpose (empty result).
+ * and updates without a person (or without her chat's id) are ignored on purpose (empty result); a file, photo
+ * or contact that lacks what it needs (file id, usable size, phone) is answered as something the bot cannot read.
  */
 final class UpdateMapper {
 
@@ -36,7 +37,8 @@ final class UpdateMapper {
         Message message = update.getMessage();
         Chat chat = message.getChat();
         User from = message.getFrom();
-        if (from == null || chat == null || Boolean.TRUE.equals(chat.isChannelChat()) || Boolean.TRUE.equals(from.getIsBot())) {
+        if (from == null || chat == null || from.getId() == null || chat.getId() == null
+                || Boolean.TRUE.equals(chat.isChannelChat()) || Boolean.TRUE.equals(from.getIsBot())) {
             return Optional.empty();
         }
         Sender sender = sender(from, chat);
@@ -46,18 +48,29 @@ final class UpdateMapper {
         }
         if (message.hasContact()) {
             Contact contact = message.getContact();
+            if (contact.getPhoneNumber() == null || contact.getPhoneNumber().isBlank()) {
+                return Optional.of(new Inbound.Other(sender, "contact"));
+            }
             return Optional.of(new Inbound.ContactShared(sender, contact.getPhoneNumber(),
                     contact.getUserId() == null ? null : contact.getUserId().toString(), contact.getFirstName(),
                     contact.getLastName()));
         }
         if (message.hasDocument()) {
             Document doc = message.getDocument();
+            if (doc.getFileId() == null || doc.getFileId().isBlank()) {
+                return Optional.of(new Inbound.Other(sender, "file"));
+            }
             return Optional.of(new Inbound.FileReceived(sender, false, doc.getFileId(), doc.getFileName(),
                     doc.getFileSize() == null ? 0 : doc.getFileSize(), message.getCaption()));
         }
         if (message.hasPhoto()) {
-            PhotoSize largest = message.getPhoto().stream()
-                    .max(Comparator.comparing(p -> p.getFileSize() == null ? 0 : p.getFileSize())).orElseThrow();
+            Optional<PhotoSize> usable = message.getPhoto().stream()
+                    .filter(p -> p != null && p.getFileId() != null && !p.getFileId().isBlank())
+                    .max(Comparator.comparing(p -> p.getFileSize() == null ? 0 : p.getFileSize()));
+            if (usable.isEmpty()) {
+                return Optional.of(new Inbound.Other(sender, "photo"));
+            }
+            PhotoSize largest = usable.get();
             return Optional.of(new Inbound.FileReceived(sender, true, largest.getFileId(), null,
                     largest.getFileSize() == null ? 0 : largest.getFileSize(), message.getCaption()));
         }
@@ -68,6 +81,9 @@ final class UpdateMapper {
     private static Optional<Inbound> button(CallbackQuery query) {
         if (query.getMessage() == null || query.getMessage().getChat() == null) {
             return Optional.empty(); // inline-mode buttons: not ours
+        }
+        if (query.getFrom() == null || query.getFrom().getId() == null || query.getMessage().getChat().getId() == null) {
+            return Optional.empty(); // nobody to answer
         }
         Sender sender = sender(query.getFrom(), query.getMessage().getChat());
         return Optional.of(new Inbound.ButtonPress(sender, query.getId(), query.getData(),

@@ -36,6 +36,26 @@ class BroadcastRetentionTests {
         return id;
     }
 
+    @Autowired
+    OutboxMessages direct;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate tx;
+
+    @Test
+    void deletesMessagesToOnePersonSoonerThanBroadcasts() {
+        tx.executeWithoutResult(s -> direct.send("telegram", vn.hoibot.chat.Outbound.text("5552", "Số điện thoại của chị: 0912345678"), null));
+        long reply = jdbc.queryForObject("select max(broadcast_id) from outbox where chat_id = '5552'", Long.class);
+        jdbc.update("update broadcast set status = 'DONE', finished_at = ? where id = ?",
+                clock.instant().minus(Duration.ofDays(3)).atOffset(ZoneOffset.UTC), reply);
+        long notice = finishedDaysAgo(3);
+
+        retention.run();
+
+        assertThat(count("outbox", reply)).isZero();
+        assertThat(count("broadcast_variant", reply)).isZero();
+        assertThat(count("outbox", notice)).isOne(); // a notice's report stays readable for 90 days
+    }
+
     int count(String table, long id) {
         return jdbc.queryForObject("select count(*) from " + table + " where broadcast_id = ?", Integer.class, id);
     }

@@ -293,6 +293,45 @@ class OnboardingTests extends EndToEndTest {
     }
 
     @Test
+    void refusesToBindAGroupForALeaderWhoIsNotItsAdministrator() {
+        MemberView head = member("Đào Thị Nga", phone(), branch);
+        roles.assign(head.id(), Role.BRANCH_HEAD, branch.id());
+        long headUser = newUserId();
+        link(headUser, head.phone());
+        long group = -1_000_000_000_000L - headUser;
+        telegram.notGroupAdmin(group, headUser);
+
+        deliver(FakeTelegram.groupText(group, headUser, "/ganchihoi@hoibot_test_bot " + branch.code()));
+        assertThat(telegram.awaitMessage(token, group, 1).path("text").asText()).contains("Chỉ quản trị viên của nhóm");
+        assertThat(telegram.requests(token, "getchatmember")).anySatisfy(r -> {
+            assertThat(r.path("chat_id").asText()).isEqualTo(String.valueOf(group));
+            assertThat(r.path("user_id").asLong()).isEqualTo(headUser);
+        });
+        assertThat(jdbc.queryForList("select unit_id from group_binding where chat_id = ?", Long.class,
+                String.valueOf(group))).isEmpty();
+    }
+
+    @Test
+    void refusesToTakeAGroupBoundToAnotherBranchWithoutThatBranchsLeader() {
+        MemberView head = member("Phan Thị Yến", phone(), branch);
+        roles.assign(head.id(), Role.BRANCH_HEAD, branch.id());
+        long headUser = newUserId();
+        link(headUser, head.phone());
+        MemberView otherHead = member("Vũ Thị Hằng", phone(), otherBranch);
+        roles.assign(otherHead.id(), Role.BRANCH_HEAD, otherBranch.id());
+        long otherUser = newUserId();
+        link(otherUser, otherHead.phone());
+        long group = -1_000_000_000_000L - headUser;
+
+        deliver(FakeTelegram.groupText(group, headUser, "/ganchihoi@hoibot_test_bot " + branch.code()));
+        assertThat(telegram.awaitMessage(token, group, 1).path("text").asText()).contains("Đã gắn nhóm này");
+        deliver(FakeTelegram.groupText(group, otherUser, "/ganchihoi@hoibot_test_bot " + otherBranch.code()));
+        assertThat(telegram.awaitMessage(token, group, 2).path("text").asText()).contains("không có quyền");
+        assertThat(jdbc.queryForObject("select unit_id from group_binding where chat_id = ?", Long.class,
+                String.valueOf(group))).isEqualTo(branch.id());
+    }
+
+    @Test
     void leavesTheLinkingDialogOnHuyAndRemovesThePhoneKeyboard() {
         long user = newUserId();
         JsonNode notice = say(user, "/start", 1);

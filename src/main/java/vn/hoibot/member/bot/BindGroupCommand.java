@@ -10,7 +10,10 @@ import vn.hoibot.member.GroupChats;
 import vn.hoibot.org.OrgService;
 import vn.hoibot.org.UnitView;
 
-/** /ganchihoi <unit code>, typed in a group chat: binds the group to the unit so its notices reach the group. */
+/**
+ * /ganchihoi <unit code>, typed in a group chat: binds the group to the unit so its notices reach the group. Only
+ * a leader of the unit (checked by the binding) who is an administrator of the group (asked from the channel).
+ */
 @Component
 class BindGroupCommand implements CommandHandler {
 
@@ -56,6 +59,10 @@ class BindGroupCommand implements CommandHandler {
         }
         UnitView unit = org.findByCode(args.strip())
                 .orElseThrow(() -> new UserFacingException("org.unit.not_found", args.strip()));
+        if (!ctx.senderIsGroupAdmin()) { // a leader binds only a group she administers, not one she was added to
+            ctx.reply("member.group.not_admin");
+            return;
+        }
         groups.bind(accounts.actor(ctx.sender()), ctx.sender().channel(), ctx.sender().chatId(), unit.id());
         ctx.reply("member.group.bound", unit.name());
     }
