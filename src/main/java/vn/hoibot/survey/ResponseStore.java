@@ -77,6 +77,13 @@ class ResponseStore {
         touch(responseId, now);
     }
 
+    /** Deletes her answers to questions other than these (those skip logic no longer asks), as ODK clears them. */
+    void keepOnly(long responseId, java.util.Collection<String> questions) {
+        answers(responseId).values().keySet().stream().filter(q -> !questions.contains(q)).toList()
+                .forEach(q -> jdbc.sql("delete from survey_answer where response_id = :r and question = :q")
+                        .param("r", responseId).param("q", q).update());
+    }
+
     void finish(long responseId, Instant now) {
         jdbc.sql("update survey_response set status = 'FINISHED', finished_at = :now, updated_at = :now where id = :id")
                 .param("now", utc(now)).param("id", responseId).update();

@@ -148,6 +148,7 @@ class SurveyAnswering {
         if (p.current().isPresent()) {
             return false;
         }
+        responses.keepOnly(p.response().id(), walk(p.form()).asked(p.answers()).stream().map(Question::name).toList());
         responses.finish(p.response().id(), clock.instant());
         return true;
     }

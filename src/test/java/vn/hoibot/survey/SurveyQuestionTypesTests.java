@@ -142,6 +142,8 @@ class SurveyQuestionTypesTests extends SurveyChatTest {
                 answer(run, member, "dien_tich"), answer(run, member, "ngay_sinh"), answer(run, member, "diem"),
                 answer(run, member, "tuoi"), answer(run, member, "viec"), answer(run, member, "ghi_chu")))
                 .containsExactly("OK", "khong", "2.5", "2020-05-15", "4", "35", "ruong buon_ban", "Cảm ơn Hội");
+        // the number of children was answered, then no longer asked: it is not kept (nor counted in the results)
+        assertThat(answer(run, member, "so_con")).isNull();
         assertThat(jdbc.queryForObject("""
                 select typed_text from survey_answer a join survey_response r on r.id = a.response_id
                  where r.run_id = ? and r.member_id = ? and a.question = 'dien_tich'""", String.class, run, member))
