@@ -92,7 +92,7 @@ public class Outbox {
 
     /**
      * As {@link #enqueue(NewBroadcast, Selection, Selection)} to send now, but held until
-     * {@link Broadcasts#start(long)} releases it: the caller first tells the leader ("Đang gửi…"), so no send of this
+     * {@link Broadcasts#start(long)} releases it: the caller first tells the leader (broadcast.compose.queued), so no send of this
      * broadcast (and no flood control it meets) comes before that. Should the release never come (a crash between
      * the two), Quartz starts it after {@link #HOLD}.
      */

@@ -102,7 +102,7 @@ class ProgressReporter {
 
     /**
      * The progress line, counted as the summary counts: received, unreachable (blocked the bot), failed, and sends
-     * whose answer was lost ("có thể đã nhận": not sent again, not errors either).
+     * whose answer was lost (counted as "maybe received": not sent again, not errors either).
      */
     String progressText(BroadcastStore.Header header, Map<DeliveryStatus, Integer> counts, int unconfirmed,
             Instant now) {

@@ -109,7 +109,7 @@ class ComposeButtons {
         ctx.endDialog();
         if (at == null) {
             // the id is known only after enqueue; the stop button carries it
-            // held until her message says "Đang gửi…": no send of it (nor flood control it meets) comes first
+            // held until her message says broadcast.compose.queued: no send of it (nor flood control it meets) comes first
             long id = outbox.enqueueHeld(notice.reportingTo(new ProgressTarget(ctx.sender().channel(),
                     ctx.sender().chatId(), messageId, Audiences.variant(ctx.locale()))), audience.people(),
                     audience.groups());

@@ -23,7 +23,7 @@ import vn.hoibot.org.UnitView;
 
 /**
  * {@code /nguonluc}: the commune chair records a resource of her commune unit (fund, sponsor, support in kind; C3 of
- * "3 có, 3 biết") by buttons: the kind, then its span (the current half-year, the current year, or from today with
+ * the plan's "three haves, three knows") by buttons: the kind, then its span (the current half-year, the current year, or from today with
  * no end). Every step travels in the button's payload, so a restart loses nothing; the record is dated and carries
  * who made it.
  */
