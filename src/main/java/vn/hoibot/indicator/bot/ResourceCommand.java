@@ -12,13 +12,10 @@ import vn.hoibot.chat.Button;
 import vn.hoibot.chat.ButtonAction;
 import vn.hoibot.chat.ChatContext;
 import vn.hoibot.chat.CommandHandler;
-import vn.hoibot.indicator.IndicatorProperties;
 import vn.hoibot.indicator.IndicatorRecords;
 import vn.hoibot.indicator.ReportPeriod;
 import vn.hoibot.indicator.ReportPeriods;
 import vn.hoibot.indicator.ResourceKind;
-import vn.hoibot.indicator.UnitFinder;
-import vn.hoibot.member.Accounts;
 import vn.hoibot.org.UnitView;
 
 /**
@@ -43,18 +40,13 @@ class ResourceCommand implements CommandHandler, ButtonAction<ResourceCommand.St
 
     private final IndicatorRecords records;
     private final ReportPeriods periods;
-    private final UnitFinder finder;
-    private final Accounts accounts;
-    private final IndicatorProperties properties;
+    private final ChairScope scope;
     private final Clock clock;
 
-    ResourceCommand(IndicatorRecords records, ReportPeriods periods, UnitFinder finder, Accounts accounts,
-            IndicatorProperties properties, Clock clock) {
+    ResourceCommand(IndicatorRecords records, ReportPeriods periods, ChairScope scope, Clock clock) {
         this.records = records;
         this.periods = periods;
-        this.finder = finder;
-        this.accounts = accounts;
-        this.properties = properties;
+        this.scope = scope;
         this.clock = clock;
     }
 
@@ -85,13 +77,11 @@ class ResourceCommand implements CommandHandler, ButtonAction<ResourceCommand.St
 
     @Override
     public void handle(ChatContext ctx, String args) {
-        List<UnitView> communes = finder.ownUnits(accounts.actor(ctx.sender())).stream()
-                .filter(u -> u.level().equals(properties.communeLevel())).toList();
-        if (communes.isEmpty()) {
+        UnitView unit = scope.commune(scope.actor(ctx)).orElse(null);
+        if (unit == null) {
             ctx.reply("indicator.resource.not-chair");
             return;
         }
-        UnitView unit = communes.get(0);
         List<List<Button>> rows = new java.util.ArrayList<>();
         for (ResourceKind kind : ResourceKind.values()) {
             rows.add(List.of(ctx.button("indicator.resource." + kind.name(), STEP, new Step(unit.id(), kind, null))));
@@ -101,10 +91,9 @@ class ResourceCommand implements CommandHandler, ButtonAction<ResourceCommand.St
 
     @Override
     public void onPress(ChatContext ctx, Step step, String messageId) {
-        Actor actor = accounts.actor(ctx.sender());
-        UnitView unit = finder.unit(step.unitId()).orElse(null);
-        if (unit == null || !finder.mayRead(actor, unit.id()) || !unit.level().equals(properties.communeLevel())
-                || step.kind() == null) {
+        Actor actor = scope.actor(ctx);
+        UnitView unit = scope.pressed(actor, step.unitId()).orElse(null);
+        if (unit == null || step.kind() == null) {
             ctx.reply("indicator.resource.not-chair");
             return;
         }
