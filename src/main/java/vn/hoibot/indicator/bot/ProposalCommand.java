@@ -11,9 +11,7 @@ import org.springframework.stereotype.Component;
 
 import vn.hoibot.access.Actor;
 import vn.hoibot.chat.Button;
-import vn.hoibot.chat.ButtonAction;
 import vn.hoibot.chat.ChatContext;
-import vn.hoibot.chat.CommandHandler;
 import vn.hoibot.chat.Messages;
 import vn.hoibot.chat.UserFacingException;
 import vn.hoibot.indicator.IndicatorRecords;
@@ -25,7 +23,7 @@ import vn.hoibot.org.UnitView;
  * three national target programmes, {@code indicator.programme.N}). The choice travels in the button's payload.
  */
 @Component
-class ProposalCommand implements CommandHandler, ButtonAction<ProposalCommand.Choice> {
+class ProposalCommand extends ChairCommand<ProposalCommand.Choice> {
 
     static final String CHOICE = "indicator.proposal.choice";
     static final int PROGRAMMES = 3;
@@ -42,34 +40,10 @@ class ProposalCommand implements CommandHandler, ButtonAction<ProposalCommand.Ch
     private final Clock clock;
 
     ProposalCommand(IndicatorRecords records, ChairScope scope, Clock clock) {
+        super("thammuu", CHOICE, Choice.class);
         this.records = records;
         this.scope = scope;
         this.clock = clock;
-    }
-
-    @Override
-    public String command() {
-        return "thammuu";
-    }
-
-    @Override
-    public String descriptionKey() {
-        return "indicator.command.thammuu";
-    }
-
-    @Override
-    public Menu menu() {
-        return Menu.LEADER;
-    }
-
-    @Override
-    public String action() {
-        return CHOICE;
-    }
-
-    @Override
-    public Class<Choice> payloadType() {
-        return Choice.class;
     }
 
     @Override

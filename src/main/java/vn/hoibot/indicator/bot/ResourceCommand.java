@@ -9,11 +9,8 @@ import org.springframework.stereotype.Component;
 
 import vn.hoibot.access.Actor;
 import vn.hoibot.chat.Button;
-import vn.hoibot.chat.ButtonAction;
 import vn.hoibot.chat.ChatContext;
-import vn.hoibot.chat.CommandHandler;
 import vn.hoibot.indicator.IndicatorRecords;
-import vn.hoibot.indicator.ReportPeriod;
 import vn.hoibot.indicator.ReportPeriods;
 import vn.hoibot.indicator.ResourceKind;
 import vn.hoibot.org.UnitView;
@@ -25,14 +22,10 @@ import vn.hoibot.org.UnitView;
  * who made it.
  */
 @Component
-class ResourceCommand implements CommandHandler, ButtonAction<ResourceCommand.Step> {
+class ResourceCommand extends ChairCommand<ResourceCommand.Step> {
 
     static final String STEP = "indicator.resource.step";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-
-    enum Span {
-        HALF, YEAR, OPEN
-    }
 
     /** The unit, the kind chosen (null: not yet), the span chosen (null: not yet). */
     record Step(long unitId, ResourceKind kind, Span span) {
@@ -44,35 +37,11 @@ class ResourceCommand implements CommandHandler, ButtonAction<ResourceCommand.St
     private final Clock clock;
 
     ResourceCommand(IndicatorRecords records, ReportPeriods periods, ChairScope scope, Clock clock) {
+        super("nguonluc", STEP, Step.class);
         this.records = records;
         this.periods = periods;
         this.scope = scope;
         this.clock = clock;
-    }
-
-    @Override
-    public String command() {
-        return "nguonluc";
-    }
-
-    @Override
-    public String descriptionKey() {
-        return "indicator.command.nguonluc";
-    }
-
-    @Override
-    public Menu menu() {
-        return Menu.LEADER;
-    }
-
-    @Override
-    public String action() {
-        return STEP;
-    }
-
-    @Override
-    public Class<Step> payloadType() {
-        return Step.class;
     }
 
     @Override
@@ -100,31 +69,13 @@ class ResourceCommand implements CommandHandler, ButtonAction<ResourceCommand.St
         String kind = ctx.text("indicator.resource." + step.kind().name());
         LocalDate today = LocalDate.now(clock);
         if (step.span() == null) {
-            List<List<Button>> rows = List.of(
-                    List.of(ctx.button("indicator.resource.span.HALF", STEP, new Step(unit.id(), step.kind(), Span.HALF))),
-                    List.of(ctx.button("indicator.resource.span.YEAR", STEP, new Step(unit.id(), step.kind(), Span.YEAR))),
-                    List.of(ctx.button("indicator.resource.span.OPEN", STEP, new Step(unit.id(), step.kind(), Span.OPEN))));
-            ctx.edit(messageId, ctx.message("indicator.resource.ask-span", kind, unit.name()).withButtons(rows));
+            ctx.edit(messageId, ctx.message("indicator.resource.ask-span", kind, unit.name())
+                    .withButtons(Span.buttons(ctx, STEP, span -> new Step(unit.id(), step.kind(), span))));
             return;
         }
-        LocalDate from;
-        LocalDate to;
-        switch (step.span()) {
-            case HALF -> {
-                ReportPeriod half = periods.currentHalf(today);
-                from = half.from();
-                to = half.to();
-            }
-            case YEAR -> {
-                ReportPeriod year = periods.parse("nam-" + today.getYear());
-                from = year.from();
-                to = year.to();
-            }
-            default -> {
-                from = today;
-                to = null;
-            }
-        }
+        Span.Dates dates = step.span().dates(periods, today);
+        LocalDate from = dates.from();
+        LocalDate to = dates.to();
         records.resource(unit.id(), step.kind(), from, to, actor.memberId());
         // the buttons give way to what was recorded, so a second tap finds nothing to press
         ctx.edit(messageId, to == null

@@ -11,9 +11,7 @@ import org.springframework.stereotype.Component;
 
 import vn.hoibot.access.Actor;
 import vn.hoibot.chat.Button;
-import vn.hoibot.chat.ButtonAction;
 import vn.hoibot.chat.ChatContext;
-import vn.hoibot.chat.CommandHandler;
 import vn.hoibot.chat.UserFacingException;
 import vn.hoibot.indicator.CommuneResult;
 import vn.hoibot.indicator.IndicatorEngine;
@@ -30,7 +28,7 @@ import vn.hoibot.org.UnitView;
  * after she confirms. Every step travels in the button's payload, so a restart loses nothing.
  */
 @Component
-class UnitReportDialog implements CommandHandler, ButtonAction<UnitReportDialog.Step> {
+class UnitReportDialog extends ChairCommand<UnitReportDialog.Step> {
 
     static final String STEP = "indicator.report.step";
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
@@ -51,36 +49,12 @@ class UnitReportDialog implements CommandHandler, ButtonAction<UnitReportDialog.
 
     UnitReportDialog(IndicatorRecords records, IndicatorEngine engine, ReportPeriods periods, ChairScope scope,
             Clock clock) {
+        super("nopbaocao", STEP, Step.class);
         this.records = records;
         this.engine = engine;
         this.periods = periods;
         this.scope = scope;
         this.clock = clock;
-    }
-
-    @Override
-    public String command() {
-        return "nopbaocao";
-    }
-
-    @Override
-    public String descriptionKey() {
-        return "indicator.command.nopbaocao";
-    }
-
-    @Override
-    public Menu menu() {
-        return Menu.LEADER;
-    }
-
-    @Override
-    public String action() {
-        return STEP;
-    }
-
-    @Override
-    public Class<Step> payloadType() {
-        return Step.class;
     }
 
     @Override
