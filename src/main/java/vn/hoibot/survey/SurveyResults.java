@@ -1,6 +1,7 @@
 package vn.hoibot.survey;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -45,6 +46,17 @@ class SurveyResults {
 
     SurveyResults(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    static BigDecimal mean(List<BigDecimal> values) {
+        BigDecimal sum = values.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        return sum.divide(BigDecimal.valueOf(values.size()), 2, RoundingMode.HALF_UP);
+    }
+
+    static BigDecimal median(List<BigDecimal> sorted) {
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2)
+                : sorted.get(n / 2 - 1).add(sorted.get(n / 2)).divide(BigDecimal.valueOf(2), 2, RoundingMode.HALF_UP);
     }
 
     @Transactional(readOnly = true)
