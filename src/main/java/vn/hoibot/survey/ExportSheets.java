@@ -43,14 +43,6 @@ import vn.hoibot.survey.form.SurveyForm;
 @Component
 class ExportSheets {
 
-    private static final String TREE = """
-            with recursive tree (id) as (
-              select u.id from org_unit u where u.id = :root
-              union all
-              select l.unit_id from org_unit_parent l join tree t on l.parent_id = t.id
-               where l.valid_from <= :day and (l.valid_to is null or l.valid_to > :day))
-            """;
-
     private record AnswerRow(long response, long member, String name, long unit, String source,
             OffsetDateTime finishedAt, String question, String value) {
     }
@@ -103,7 +95,7 @@ class ExportSheets {
     }
 
     private Stream<AnswerRow> answers(ResultsAccess.View view, LocalDate today) {
-        return cursor.sql(TREE + """
+        return cursor.sql(SurveyResults.TREE + """
                 select r.id, r.member_id, m.full_name, i.unit_id, r.source, r.finished_at, a.question, a.answer_value
                   from survey_response r
                   join survey_invitee i on i.run_id = r.run_id and i.member_id = r.member_id

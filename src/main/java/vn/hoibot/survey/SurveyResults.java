@@ -34,7 +34,8 @@ class SurveyResults {
     record QuestionFigures(Question question, long answered, Map<String, Long> choices, List<BigDecimal> numbers) {
     }
 
-    private static final String TREE = """
+    /** The unit {@code :root} and its subtree as the tree stands on {@code :day}. */
+    static final String TREE = """
             with recursive tree (id) as (
               select u.id from org_unit u where u.id = :root
               union all
