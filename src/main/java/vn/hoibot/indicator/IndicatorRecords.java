@@ -115,6 +115,23 @@ public class IndicatorRecords {
         return id;
     }
 
+    /**
+     * An imported report submitted at {@code submittedAt}: it supersedes the current report for the period when it
+     * was submitted later, else it is stored as already superseded by it (an older submission found in the books).
+     */
+    public long importReport(long unitId, ReportPeriod period, boolean onePlusOne, boolean threeThree,
+            OffsetDateTime submittedAt) {
+        Optional<Long> later = jdbc.sql("select id from ind_unit_report where unit_id = ? and period_from = ? "
+                + "and period_to = ? and superseded_by is null and submitted_at > ?")
+                .params(unitId, period.from(), period.to(), submittedAt).query(Long.class).optional();
+        if (later.isEmpty()) {
+            return submitReport(unitId, period, onePlusOne, threeThree, submittedAt, null);
+        }
+        return insert("insert into ind_unit_report (unit_id, period_from, period_to, runs_one_plus_one, "
+                + "runs_three_three, submitted_at, submitted_by, superseded_by) values (?, ?, ?, ?, ?, ?, ?, ?)",
+                unitId, period.from(), period.to(), onePlusOne, threeThree, submittedAt, null, later.get());
+    }
+
     /** Marks {@code oldId} as corrected by {@code newId} (both of the same kind). */
     public void supersede(Kind kind, long oldId, long newId) {
         int changed = jdbc.sql("update " + kind.table + " set superseded_by = ? where id = ? and superseded_by is null")
