@@ -115,6 +115,41 @@ public class IndicatorRecords {
         return id;
     }
 
+    /**
+     * An imported report submitted at {@code submittedAt}: it supersedes the current report for the period when it
+     * was submitted later, else it is stored as already superseded by it (an older submission found in the books).
+     */
+    public long importReport(long unitId, ReportPeriod period, boolean onePlusOne, boolean threeThree,
+            OffsetDateTime submittedAt) {
+        Optional<Long> later = jdbc.sql("select id from ind_unit_report where unit_id = ? and period_from = ? "
+                + "and period_to = ? and superseded_by is null and submitted_at > ?")
+                .params(unitId, period.from(), period.to(), submittedAt).query(Long.class).optional();
+        if (later.isEmpty()) {
+            return submitReport(unitId, period, onePlusOne, threeThree, submittedAt, null);
+        }
+        return insert("insert into ind_unit_report (unit_id, period_from, period_to, runs_one_plus_one, "
+                + "runs_three_three, submitted_at, submitted_by, superseded_by) values (?, ?, ?, ?, ?, ?, ?, ?)",
+                unitId, period.from(), period.to(), onePlusOne, threeThree, submittedAt, null, later.get());
+    }
+
+    /**
+     * The current (not superseded) record of this kind with exactly these values, column by column (a null value
+     * matches null): how a correction finds what it supersedes, and the import what it has already.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Long> findCurrent(Kind kind, Object... columnsAndValues) {
+        StringBuilder sql = new StringBuilder("select id from " + kind.table + " where superseded_by is null");
+        java.util.List<Object> params = new java.util.ArrayList<>();
+        for (int i = 0; i < columnsAndValues.length; i += 2) {
+            Object value = columnsAndValues[i + 1];
+            sql.append(" and ").append(columnsAndValues[i]).append(value == null ? " is null" : " = ?");
+            if (value != null) {
+                params.add(value instanceof String s ? s.strip() : value);
+            }
+        }
+        return jdbc.sql(sql + " order by id desc").params(params).query(Long.class).list().stream().findFirst();
+    }
+
     /** Marks {@code oldId} as corrected by {@code newId} (both of the same kind). */
     public void supersede(Kind kind, long oldId, long newId) {
         int changed = jdbc.sql("update " + kind.table + " set superseded_by = ? where id = ? and superseded_by is null")

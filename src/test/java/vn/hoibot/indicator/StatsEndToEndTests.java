@@ -67,10 +67,11 @@ class StatsEndToEndTests extends EndToEndTest {
     long chair;
     long chairMember;
     long xaC;
+    IndicatorDataset data;
 
     @BeforeAll
     void provinceAndPeople() {
-        IndicatorDataset data = new IndicatorDataset("E2E" + System.nanoTime() % 100000 + "-", org, restructuring,
+        data = new IndicatorDataset("E2E" + System.nanoTime() % 100000 + "-", org, restructuring,
                 jdbc, records, periods).build();
         coverage.dataset = data;
         xaC = data.units.get("XA_C");
@@ -231,6 +232,27 @@ class StatsEndToEndTests extends EndToEndTest {
         // only a commune unit's chair records for it
         assertThat(ask(cadre, "/nguonluc").path("text").asText()).startsWith("Lệnh /nguonluc dành cho Chủ tịch");
         assertThat(ask(cadre, "/thammuu").path("text").asText()).startsWith("Lệnh /thammuu dành cho Chủ tịch");
+    }
+
+    @Test
+    void checksHerRoleAgainWhenSheTapsAButtonOfTheChairsCommands() {
+        long user = newUserId();
+        link(user, data.person("chair2", "UNIT_CHAIR", "XA_C"));
+        JsonNode kinds = ask(user, "/nguonluc");
+        JsonNode programmes = ask(user, "/thammuu");
+        JsonNode report = ask(user, "/nopbaocao 6t-2026");
+        long recordsBefore = jdbc.sql("select (select count(*) from ind_resource) + (select count(*) from ind_proposal)"
+                + " + (select count(*) from ind_unit_report)").query(Long.class).single();
+        // her role ends before she taps: the buttons she still has no longer record anything
+        jdbc.sql("update role_assignment set valid_to = ? where member_id = ?")
+                .params(LocalDate.now(clock).minusDays(1), data.members.get("chair2")).update();
+        assertThat(press(user, kinds, "Quỹ").path("text").asText()).startsWith("Lệnh /nguonluc dành cho Chủ tịch");
+        assertThat(press(user, programmes, "Chương trình giảm nghèo bền vững").path("text").asText())
+                .startsWith("Lệnh /thammuu dành cho Chủ tịch");
+        assertThat(press(user, report, "Làm lại báo cáo").path("text").asText())
+                .startsWith("Lệnh /nopbaocao dành cho Chủ tịch");
+        assertThat(jdbc.sql("select (select count(*) from ind_resource) + (select count(*) from ind_proposal)"
+                + " + (select count(*) from ind_unit_report)").query(Long.class).single()).isEqualTo(recordsBefore);
     }
 
     /** Presses a button of {@code message} (sent or edited) and waits for the edit of message {@code messageId}. */

@@ -11,19 +11,14 @@ import org.springframework.stereotype.Component;
 
 import vn.hoibot.access.Actor;
 import vn.hoibot.chat.Button;
-import vn.hoibot.chat.ButtonAction;
 import vn.hoibot.chat.ChatContext;
-import vn.hoibot.chat.CommandHandler;
 import vn.hoibot.chat.UserFacingException;
 import vn.hoibot.indicator.CommuneResult;
 import vn.hoibot.indicator.IndicatorEngine;
-import vn.hoibot.indicator.IndicatorProperties;
 import vn.hoibot.indicator.IndicatorRecords;
 import vn.hoibot.indicator.ReportPeriod;
 import vn.hoibot.indicator.ReportPeriods;
-import vn.hoibot.indicator.UnitFinder;
 import vn.hoibot.indicator.UnitReportView;
-import vn.hoibot.member.Accounts;
 import vn.hoibot.org.UnitView;
 
 /**
@@ -33,7 +28,7 @@ import vn.hoibot.org.UnitView;
  * after she confirms. Every step travels in the button's payload, so a restart loses nothing.
  */
 @Component
-class UnitReportDialog implements CommandHandler, ButtonAction<UnitReportDialog.Step> {
+class UnitReportDialog extends ChairCommand<UnitReportDialog.Step> {
 
     static final String STEP = "indicator.report.step";
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
@@ -49,53 +44,23 @@ class UnitReportDialog implements CommandHandler, ButtonAction<UnitReportDialog.
     private final IndicatorRecords records;
     private final IndicatorEngine engine;
     private final ReportPeriods periods;
-    private final UnitFinder finder;
-    private final Accounts accounts;
-    private final IndicatorProperties properties;
+    private final ChairScope scope;
     private final Clock clock;
 
-    UnitReportDialog(IndicatorRecords records, IndicatorEngine engine, ReportPeriods periods, UnitFinder finder,
-            Accounts accounts, IndicatorProperties properties, Clock clock) {
+    UnitReportDialog(IndicatorRecords records, IndicatorEngine engine, ReportPeriods periods, ChairScope scope,
+            Clock clock) {
+        super("nopbaocao", STEP, Step.class);
         this.records = records;
         this.engine = engine;
         this.periods = periods;
-        this.finder = finder;
-        this.accounts = accounts;
-        this.properties = properties;
+        this.scope = scope;
         this.clock = clock;
     }
 
     @Override
-    public String command() {
-        return "nopbaocao";
-    }
-
-    @Override
-    public String descriptionKey() {
-        return "indicator.command.nopbaocao";
-    }
-
-    @Override
-    public Menu menu() {
-        return Menu.LEADER;
-    }
-
-    @Override
-    public String action() {
-        return STEP;
-    }
-
-    @Override
-    public Class<Step> payloadType() {
-        return Step.class;
-    }
-
-    @Override
     public void handle(ChatContext ctx, String args) {
-        Actor actor = accounts.actor(ctx.sender());
-        List<UnitView> communes = finder.ownUnits(actor).stream()
-                .filter(u -> u.level().equals(properties.communeLevel())).toList();
-        if (communes.isEmpty()) {
+        UnitView unit = scope.commune(scope.actor(ctx)).orElse(null);
+        if (unit == null) {
             ctx.reply("indicator.report.not-chair");
             return;
         }
@@ -106,7 +71,6 @@ class UnitReportDialog implements CommandHandler, ButtonAction<UnitReportDialog.
         if (period.from().isAfter(LocalDate.now(clock))) {
             throw new UserFacingException("indicator.period.future", period.label());
         }
-        UnitView unit = communes.get(0);
         Optional<UnitReportView> earlier = records.reportFor(unit.id(), period);
         if (earlier.isPresent()) {
             ctx.reply(ctx.message("indicator.report.replace", unit.name(), period.label(),
@@ -123,9 +87,9 @@ class UnitReportDialog implements CommandHandler, ButtonAction<UnitReportDialog.
 
     @Override
     public void onPress(ChatContext ctx, Step step, String messageId) {
-        Actor actor = accounts.actor(ctx.sender());
-        UnitView unit = finder.unit(step.unitId()).orElse(null);
-        if (unit == null || !finder.mayRead(actor, unit.id()) || !unit.level().equals(properties.communeLevel())) {
+        Actor actor = scope.actor(ctx);
+        UnitView unit = scope.pressed(actor, step.unitId()).orElse(null);
+        if (unit == null) {
             ctx.reply("indicator.report.not-chair");
             return;
         }
