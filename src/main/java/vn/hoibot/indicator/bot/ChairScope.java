@@ -62,6 +62,11 @@ class ChairScope {
         return LocalDate.now(clock);
     }
 
+    /** Whether the unit lies in the commune unit's subtree today. */
+    boolean within(long unitId, long communeId) {
+        return org.isWithin(unitId, communeId, today());
+    }
+
     /** The branches of the commune unit today, by name. */
     List<UnitView> branches(long communeId) {
         return org.subtree(communeId, today()).stream().filter(u -> u.level().equals(properties.branchLevel()))
