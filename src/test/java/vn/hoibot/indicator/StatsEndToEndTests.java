@@ -169,6 +169,11 @@ class StatsEndToEndTests extends EndToEndTest {
         assertThat(confirm.path("text").asText()).contains("• Mô hình \"1+1\": có", "• Mô hình \"3 có, 3 biết\": không",
                 "Số liệu trên hệ thống: có cặp \"1+1\" được ghi nhận"); // C1's pairing ran through 2025
         assertThat(records.reportFor(xaC, periods.parse("6t2-2025"))).isEmpty(); // nothing stored before Gửi
+        // the records behind the figures, with a button for each records command to add what is missing
+        assertThat(confirm.path("text").asText()).contains("Hồ sơ trong kỳ trên hệ thống:\n• Có cặp \"1+1\": có\n"
+                + "• Có mô hình thu hút hội viên đặc thù hiệu quả: không");
+        assertThat(press(chair, confirm, "➕ Ghi nguồn lực").path("text").asText())
+                .isEqualTo("Ghi nhận nguồn lực của Xã Cát Hải. Chị chọn loại nguồn lực:");
         assertThat(press(chair, confirm, "Gửi").path("text").asText())
                 .startsWith("✅ Đã nhận báo cáo kỳ 6t2-2025 của Xã Cát Hải lúc");
         UnitReportView stored = records.reportFor(xaC, periods.parse("6t2-2025")).orElseThrow();
