@@ -52,6 +52,23 @@ public abstract class EndToEndTest {
         return telegram.awaitMessage(token, userId, expectedMessageNumber);
     }
 
+    /** A user sends a document (served by the fake's file endpoint), with a caption or none. */
+    protected void sendDocument(long user, String fileId, String fileName, String caption, byte[] content) {
+        telegram.server().stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/file/bot" + token + "/documents/"
+                        + fileId)).willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                        .withBody(content)));
+        ObjectNode update = FakeTelegram.text(user, "x");
+        ObjectNode message = (ObjectNode) update.get("message");
+        message.remove("text");
+        message.set("document", FakeTelegram.node().put("file_id", fileId).put("file_unique_id", fileId)
+                .put("file_name", fileName).put("file_size", content.length));
+        if (caption != null) {
+            message.put("caption", caption);
+        }
+        deliver(update);
+    }
+
     protected int sentCount(long chatId) {
         return telegram.sentTo(token, chatId).size();
     }

@@ -48,6 +48,22 @@ public class AccessPolicy {
         }
     }
 
+    /**
+     * Whether she leads the unit through a grant of at least {@code lowest} held on the unit itself or on one of its
+     * ancestors of one of these levels (as the tree stands today). Survey exports use it: names beside answers for
+     * the leaders of a member's own branch and commune only, not for those of a district or the province above.
+     */
+    public boolean leadsAtLevel(Actor actor, Role lowest, long unitId, java.util.Collection<String> levels) {
+        if (actor.admin()) {
+            return true;
+        }
+        LocalDate today = LocalDate.now(clock);
+        return actor.grants().stream()
+                .filter(g -> g.role().atLeast(lowest) && g.role() != Role.PROVINCIAL_CADRE)
+                .filter(g -> org.find(g.unitId()).map(u -> levels.contains(u.level())).orElse(false))
+                .anyMatch(g -> org.isWithin(unitId, g.unitId(), today));
+    }
+
     /** Units on whose subtrees the actor may use the permission (for an admin: every root). */
     public Set<Long> units(Actor actor, Permission permission) {
         LocalDate today = LocalDate.now(clock);

@@ -30,7 +30,9 @@ public class Attendance {
     /** How attendance was recorded. */
     public enum Method {
         /** BUTTON: records from before self check-in asked for proof of presence (the code or the QR code). */
-        LEADER, CODE, BUTTON, QR
+        LEADER, CODE, BUTTON, QR,
+        /** IMPORT: from a province's Excel books ({@link PastActivities}). */
+        IMPORT
     }
 
     /** One of her attended activities. */
@@ -69,6 +71,15 @@ public class Attendance {
             throw new UserFacingException("meeting.attendance.not_invited");
         }
         return record(activityId, memberId, present, Method.LEADER, actor.memberId());
+    }
+
+    /**
+     * An imported mark (recorded by nobody): a new record superseding the current one when it differs; returns
+     * whether it changed anything. The caller checked the activity and the member.
+     */
+    @Transactional
+    public boolean imported(long activityId, long memberId, boolean present) {
+        return record(activityId, memberId, present, Method.IMPORT, null);
     }
 
     /**

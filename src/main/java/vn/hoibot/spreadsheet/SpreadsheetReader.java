@@ -47,7 +47,7 @@ import vn.hoibot.chat.UserFacingException;
  * <li>XLSX (and XLSM): copied to a temporary file (the file cap applies while copying), opened with POI's
  * {@code ZipSecureFile} (zip-bomb guard on) and streamed sheet by sheet with {@code XSSFSheetXMLHandler}; the
  * uncompressed bytes of every part read are counted against the cap. The header is the first non-blank row; row
- * numbers are Excel's. Dates come out as dd/MM/yyyy, whole numbers without decimals (phone numbers typed as
+ * numbers are Excel's. Dates come out as dd/MM/yyyy (dd/MM/yyyy HH:mm with a time of day), whole numbers without decimals (phone numbers typed as
  * numbers stay whole).</li>
  * </ul>
  * Errors are {@link UserFacingException}s with keys {@code spreadsheet.unsupported-format},
@@ -57,6 +57,7 @@ import vn.hoibot.chat.UserFacingException;
 public final class SpreadsheetReader {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
     private SpreadsheetReader() {
     }
@@ -287,7 +288,10 @@ public final class SpreadsheetReader {
         @Override
         public String formatRawCellContents(double value, int formatIndex, String formatString, boolean use1904) {
             if (DateUtil.isADateFormat(formatIndex, formatString) && DateUtil.isValidExcelDate(value)) {
-                return DateUtil.getLocalDateTime(value, use1904).toLocalDate().format(DAY);
+                java.time.LocalDateTime at = DateUtil.getLocalDateTime(value, use1904);
+                // a date with a time of day (an activity's start) keeps its hours and minutes
+                return at.toLocalTime().equals(java.time.LocalTime.MIDNIGHT) ? at.toLocalDate().format(DAY)
+                        : at.format(DAY_TIME);
             }
             if (value == Math.rint(value) && Math.abs(value) < 1e15) {
                 return Long.toString((long) value);

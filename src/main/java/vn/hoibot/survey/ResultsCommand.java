@@ -1,20 +1,14 @@
 package vn.hoibot.survey;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
-import vn.hoibot.access.AccessPolicy;
 import vn.hoibot.access.Actor;
-import vn.hoibot.access.Permission;
-import vn.hoibot.access.Role;
-import vn.hoibot.access.RoleGrant;
 import vn.hoibot.chat.ChatContext;
 import vn.hoibot.chat.CommandHandler;
 import vn.hoibot.chat.UserFacingException;
@@ -31,7 +25,8 @@ import vn.hoibot.time.ServiceZone;
  * /ketqua [run]: a run's results as text for a leader, inside her part of the audience: progress per child unit,
  * then per question the counts and shares of each choice, or mean, median, minimum and maximum. Names never appear.
  * A circumstances survey's figures are for branch heads and above; a provincial cadre's cells of fewer members
- * than {@code hoibot.survey.small-cell} show as "&lt;5".
+ * than {@code hoibot.survey.small-cell} show as "&lt;5" (who sees what: {@link ResultsAccess}). Buttons under it, and
+ * {@code /ketqua <run> xlsx|csv}, send the results as a file ({@link ResultsExport}).
  */
 @Component
 class ResultsCommand implements CommandHandler {
@@ -39,7 +34,8 @@ class ResultsCommand implements CommandHandler {
     private static final int LISTED = 10;
 
     private final Accounts accounts;
-    private final AccessPolicy policy;
+    private final ResultsAccess access;
+    private final ResultsExport exports;
     private final OrgService org;
     private final RunStore runs;
     private final DefinitionStore definitions;
@@ -47,10 +43,11 @@ class ResultsCommand implements CommandHandler {
     private final SurveyProperties properties;
     private final Clock clock;
 
-    ResultsCommand(Accounts accounts, AccessPolicy policy, OrgService org, RunStore runs, DefinitionStore definitions,
-            SurveyResults results, SurveyProperties properties, Clock clock) {
+    ResultsCommand(Accounts accounts, ResultsAccess access, ResultsExport exports, OrgService org, RunStore runs,
+            DefinitionStore definitions, SurveyResults results, SurveyProperties properties, Clock clock) {
         this.accounts = accounts;
-        this.policy = policy;
+        this.access = access;
+        this.exports = exports;
         this.org = org;
         this.runs = runs;
         this.definitions = definitions;
@@ -77,10 +74,7 @@ class ResultsCommand implements CommandHandler {
     @Override
     public void handle(ChatContext ctx, String args) {
         Actor actor = accounts.actor(ctx.sender());
-        List<Long> units = List.copyOf(policy.units(actor, Permission.RUN_SURVEY));
-        if (units.isEmpty()) {
-            throw new UserFacingException("survey.results.no-rights");
-        }
+        List<Long> units = access.units(actor);
         LocalDate today = ServiceZone.today(clock);
         if (args.isBlank()) {
             StringBuilder text = new StringBuilder(ctx.text("survey.results.list-head"));
@@ -90,43 +84,27 @@ class ResultsCommand implements CommandHandler {
             ctx.reply("survey.answer.plain", text.toString());
             return;
         }
+        String[] words = args.strip().split("\\s+");
         long runId;
         try {
-            runId = Long.parseLong(args.strip().replace("#", ""));
+            runId = Long.parseLong(words[0].replace("#", ""));
         } catch (NumberFormatException e) {
             throw new UserFacingException("survey.results.usage");
         }
+        if (words.length > 1) {
+            exports.send(ctx, actor, runId, ResultsExport.Format.of(words[1])
+                    .orElseThrow(() -> new UserFacingException("survey.results.usage")));
+            return;
+        }
         SurveyRun run = runs.find(runId).orElseThrow(() -> new UserFacingException("survey.run.unknown"));
-        long scope = scope(actor, units, run, today).orElseThrow(() -> new UserFacingException("survey.results.no-rights"));
         SurveyForm form = definitions.form(run.definitionId());
-        if (form.sensitive() && !holds(actor, Role.BRANCH_HEAD, scope, today)) {
-            throw new UserFacingException("survey.results.sensitive");
-        }
-        boolean suppress = cadreOnly(actor, scope, today);
-        ctx.reply("survey.answer.plain", render(ctx, run, form, scope, today, suppress));
-    }
-
-    /** The run's own unit when she leads it, else the unit of hers that lies inside the run's audience. */
-    private Optional<Long> scope(Actor actor, List<Long> units, SurveyRun run, LocalDate today) {
-        if (policy.can(actor, Permission.RUN_SURVEY, run.unitId())) {
-            return Optional.of(run.unitId());
-        }
-        return units.stream().filter(u -> org.isWithin(u, run.unitId(), today)).findFirst();
-    }
-
-    private boolean holds(Actor actor, Role role, long unit, LocalDate today) {
-        return actor.admin() || actor.grants().stream().anyMatch(g -> g.role().atLeast(role) && covers(g, unit, today));
-    }
-
-    /** Whether every grant of hers that covers the unit is a provincial cadre's (she sees suppressed cells). */
-    private boolean cadreOnly(Actor actor, long unit, LocalDate today) {
-        List<RoleGrant> covering = actor.grants().stream().filter(g -> covers(g, unit, today)).toList();
-        return !actor.admin() && !covering.isEmpty()
-                && covering.stream().allMatch(g -> g.role() == Role.PROVINCIAL_CADRE);
-    }
-
-    private boolean covers(RoleGrant g, long unit, LocalDate today) {
-        return g.unitId() == unit || org.isWithin(unit, g.unitId(), today);
+        ResultsAccess.View view = access.view(actor, run, form.sensitive(), today);
+        ctx.reply(ctx.message("survey.answer.plain", render(ctx, run, form, view.scope(), today, view.cadre()))
+                .withButtons(List.of(List.of(
+                        ctx.button("survey.export.xlsx-button", ResultsExport.ACTION,
+                                new ResultsExport.Export(runId, ResultsExport.Format.XLSX.name())),
+                        ctx.button("survey.export.csv-button", ResultsExport.ACTION,
+                                new ResultsExport.Export(runId, ResultsExport.Format.CSV.name()))))));
     }
 
     private String render(ChatContext ctx, SurveyRun run, SurveyForm form, long scope, LocalDate today,
@@ -157,10 +135,8 @@ class ResultsCommand implements CommandHandler {
             } else if (f.question().type().numeric() && !f.numbers().isEmpty()
                     && !(suppress && f.numbers().size() < properties.smallCell())) {
                 List<BigDecimal> v = f.numbers();
-                BigDecimal sum = v.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-                text.append('\n').append(ctx.text("survey.results.numbers", plain(sum.divide(
-                        BigDecimal.valueOf(v.size()), 2, RoundingMode.HALF_UP)), plain(median(v)),
-                        plain(v.get(0)), plain(v.get(v.size() - 1))));
+                text.append('\n').append(ctx.text("survey.results.numbers", plain(SurveyResults.mean(v)),
+                        plain(SurveyResults.median(v)), plain(v.get(0)), plain(v.get(v.size() - 1))));
             }
         }
         return text.toString();
@@ -175,12 +151,6 @@ class ResultsCommand implements CommandHandler {
     private String cell(ChatContext ctx, long count, boolean suppress) {
         return suppress && count > 0 && count < properties.smallCell()
                 ? ctx.text("survey.results.small", properties.smallCell()) : Long.toString(count);
-    }
-
-    static BigDecimal median(List<BigDecimal> sorted) {
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2)
-                : sorted.get(n / 2 - 1).add(sorted.get(n / 2)).divide(BigDecimal.valueOf(2), 2, RoundingMode.HALF_UP);
     }
 
     private static String plain(BigDecimal v) {

@@ -1,6 +1,7 @@
 package vn.hoibot.survey;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,7 +34,8 @@ class SurveyResults {
     record QuestionFigures(Question question, long answered, Map<String, Long> choices, List<BigDecimal> numbers) {
     }
 
-    private static final String TREE = """
+    /** The unit {@code :root} and its subtree as the tree stands on {@code :day}. */
+    static final String TREE = """
             with recursive tree (id) as (
               select u.id from org_unit u where u.id = :root
               union all
@@ -45,6 +47,17 @@ class SurveyResults {
 
     SurveyResults(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    static BigDecimal mean(List<BigDecimal> values) {
+        BigDecimal sum = values.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        return sum.divide(BigDecimal.valueOf(values.size()), 2, RoundingMode.HALF_UP);
+    }
+
+    static BigDecimal median(List<BigDecimal> sorted) {
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2)
+                : sorted.get(n / 2 - 1).add(sorted.get(n / 2)).divide(BigDecimal.valueOf(2), 2, RoundingMode.HALF_UP);
     }
 
     @Transactional(readOnly = true)

@@ -1,8 +1,5 @@
 package vn.hoibot.admin;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -12,10 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import vn.hoibot.EndToEndTest;
-import vn.hoibot.FakeTelegram;
 import vn.hoibot.org.NewUnit;
 import vn.hoibot.org.OrgService;
 import vn.hoibot.org.UnitView;
@@ -29,20 +24,6 @@ class RosterUploadTests extends EndToEndTest {
     OrgService org;
     @Autowired
     MemberDirectory directory;
-
-    private void sendDocument(long user, String fileId, String fileName, String caption, byte[] content) {
-        telegram.server().stubFor(get(urlPathEqualTo("/file/bot" + token + "/documents/" + fileId))
-                .willReturn(aResponse().withBody(content)));
-        ObjectNode update = FakeTelegram.text(user, "x");
-        ObjectNode message = (ObjectNode) update.get("message");
-        message.remove("text");
-        message.set("document", FakeTelegram.node().put("file_id", fileId).put("file_unique_id", fileId)
-                .put("file_name", fileName).put("file_size", content.length));
-        if (caption != null) {
-            message.put("caption", caption);
-        }
-        deliver(update);
-    }
 
     @Test
     void importsARosterAnAdminSendsAndReportsBadRowsByNumber() {

@@ -68,6 +68,57 @@ public class IndicatorDataset {
     }
 
     public IndicatorDataset build() {
+        structure();
+        restructure();
+        activities();
+        records();
+        return this;
+    }
+
+    /**
+     * Builds the units, members and roles only, and returns what {@link #build()} adds beyond them (merges and
+     * moves, activities, attendance, records) as the sheets of {@code --import-records}: sheet name to rows of cells,
+     * in the order of {@code RecordsImporter.SHEETS}' headers.
+     */
+    public Map<String, List<List<String>>> buildAsSheets() {
+        structure();
+        sheets = new java.util.LinkedHashMap<>();
+        RecordsImporter.SHEETS.keySet().forEach(name -> sheets.put(name, new java.util.ArrayList<>()));
+        restructure();
+        activities();
+        records();
+        sheets.get("diem_danh").addAll(attendanceRows.values());
+        return sheets;
+    }
+
+    /** Null: written to the database; else the rows of the import sheets. */
+    private Map<String, List<List<String>>> sheets;
+    private final Map<String, List<String>> attendanceRows = new java.util.LinkedHashMap<>();
+    private final Map<Long, List<String>> rowsById = new HashMap<>();
+    private long sheetIds;
+    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter
+            .ofPattern("dd/MM/yyyy");
+    private static final java.time.format.DateTimeFormatter DAY_TIME = java.time.format.DateTimeFormatter
+            .ofPattern("dd/MM/yyyy HH:mm");
+
+    private long row(String sheet, Object... cells) {
+        List<String> row = java.util.Arrays.stream(cells).map(c -> c == null ? "" : c instanceof LocalDate d
+                ? DAY.format(d) : c instanceof Boolean b ? (b ? "x" : "") : c.toString()).toList();
+        sheets.get(sheet).add(row);
+        rowsById.put(++sheetIds, row);
+        return sheetIds;
+    }
+
+    private String code(String unit) {
+        return prefix + unit;
+    }
+
+    private String phone(String member) {
+        return jdbc.sql("select phone from member where id = ?").param(members.get(member)).query(String.class)
+                .single();
+    }
+
+    private void structure() {
         unit("PROV", "Tỉnh Thử", "province", null);
         unit("XA_A", "Xã An Bình", "commune", "PROV");
         unit("XA_B", "Xã Bình Minh", "commune", "PROV");
@@ -110,13 +161,16 @@ public class IndicatorDataset {
         role("c1m1", "C1", START, null);
         role("c2m1", "C2", START, null);
         role("d1m1", "D1", START, LocalDate.of(2026, 5, 1));
+    }
 
+    private void restructure() {
+        if (sheets != null) {
+            row("to_chuc", "chuyen", code("C2"), code("XA_D"), MOVED);
+            row("to_chuc", "gop", code("XA_B"), code("XA_A"), MERGED);
+            return;
+        }
         restructuring.move(units.get("C2"), units.get("XA_D"), MOVED);
         restructuring.merge(List.of(units.get("XA_B")), units.get("XA_A"), MERGED);
-
-        activities();
-        records();
-        return this;
     }
 
     private void activities() {
@@ -155,9 +209,7 @@ public class IndicatorDataset {
         present("A2-1", "a2m1", true);
         present("C1-4", "b1m1", true);
         present("A2-2", "a2m2", true);
-        long wrong = present("C1-2", "c1m1", true);
-        long corrected = present("C1-2", "c1m1", false);
-        jdbc.sql("update participation set superseded_by = ? where id = ?").params(corrected, wrong).update();
+        corrected("C1-2", "c1m1", true, false);
         present("D1-3", "d1m3", true);
         present("C2-old", "c2m1", true);
         present("D1-old", "d1m1", true);
@@ -169,33 +221,31 @@ public class IndicatorDataset {
         pairing(PairingKind.PARTY, "C1", LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31));
         pairing(PairingKind.BRANCH, "C2", LocalDate.of(2026, 2, 1), null);
         // C3
-        records.resource(units.get("A1"), ResourceKind.FUND, LocalDate.of(2025, 6, 1), LocalDate.of(2026, 2, 1),
-                null);
-        long wrong = records.resource(units.get("XA_C"), ResourceKind.SPONSOR, LocalDate.of(2026, 1, 1),
-                LocalDate.of(2026, 3, 1), null);
-        records.supersede(IndicatorRecords.Kind.RESOURCE, wrong, records.resource(units.get("XA_C"),
-                ResourceKind.SPONSOR, LocalDate.of(2026, 7, 1), null, null));
-        records.resource(units.get("XA_D"), ResourceKind.IN_KIND, LocalDate.of(2026, 6, 30), null, null);
+        resource("A1", ResourceKind.FUND, LocalDate.of(2025, 6, 1), LocalDate.of(2026, 2, 1));
+        long wrong = resource("XA_C", ResourceKind.SPONSOR, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 3, 1));
+        supersede(IndicatorRecords.Kind.RESOURCE, wrong, resource("XA_C", ResourceKind.SPONSOR,
+                LocalDate.of(2026, 7, 1), null));
+        resource("XA_D", ResourceKind.IN_KIND, LocalDate.of(2026, 6, 30), null);
         // I3
         model("A2", LocalDate.of(2024, 1, 1), null, true);
         model("XA_C", LocalDate.of(2026, 1, 1), null, false);
         model("XA_D", LocalDate.of(2026, 7, 1), null, true);
         model("XA_E", LocalDate.of(2026, 3, 1), LocalDate.of(2026, 5, 31), true);
         // I6
-        records.proposal(units.get("XA_A"), LocalDate.of(2026, 3, 10), "Nông thôn mới", null);
-        records.proposal(units.get("XA_C"), LocalDate.of(2025, 12, 31), "Giảm nghèo bền vững", null);
-        records.proposal(units.get("XA_D"), LocalDate.of(2026, 6, 30), "Nông thôn mới", null);
+        proposal("XA_A", LocalDate.of(2026, 3, 10), "Nông thôn mới");
+        proposal("XA_C", LocalDate.of(2025, 12, 31), "Giảm nghèo bền vững");
+        proposal("XA_D", LocalDate.of(2026, 6, 30), "Nông thôn mới");
         // I4
-        records.partyStep(members.get("a1m1"), PartyStage.TRAINED, LocalDate.of(2025, 3, 1), null);
-        records.partyStep(members.get("b1m1"), PartyStage.TRAINED, LocalDate.of(2021, 5, 1), null);
-        records.partyStep(members.get("b1m1"), PartyStage.ADMITTED, LocalDate.of(2026, 9, 1), null);
-        records.partyStep(members.get("c2m1"), PartyStage.ADMITTED, LocalDate.of(2024, 5, 1), null);
+        partyStep("a1m1", PartyStage.TRAINED, LocalDate.of(2025, 3, 1));
+        partyStep("b1m1", PartyStage.TRAINED, LocalDate.of(2021, 5, 1));
+        partyStep("b1m1", PartyStage.ADMITTED, LocalDate.of(2026, 9, 1));
+        partyStep("c2m1", PartyStage.ADMITTED, LocalDate.of(2024, 5, 1));
         // I7
         allowance("a1m1", LocalDate.of(2026, 1, 1), null);
         allowance("a2m1", LocalDate.of(2025, 1, 1), LocalDate.of(2026, 6, 29));
         allowance("b1m1", LocalDate.of(2026, 6, 30), LocalDate.of(2026, 6, 30));
         long wrongAllowance = allowance("c2m1", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31));
-        records.supersede(IndicatorRecords.Kind.ALLOWANCE, wrongAllowance,
+        supersede(IndicatorRecords.Kind.ALLOWANCE, wrongAllowance,
                 allowance("c2m1", LocalDate.of(2026, 7, 1), null));
         allowance("d1m1", LocalDate.of(2026, 1, 1), null);
         // unit period reports; XA_A's second report for 6t-2026 supersedes its first
@@ -207,7 +257,41 @@ public class IndicatorDataset {
         report("XA_E", "6t2-2025", false, false, "2026-01-07T10:00:00+07:00");
     }
 
+    private long resource(String unit, ResourceKind kind, LocalDate from, LocalDate to) {
+        return sheets != null ? row("nguon_luc", code(unit), kind.code(), from, to)
+                : records.resource(units.get(unit), kind, from, to, null);
+    }
+
+    private void proposal(String unit, LocalDate on, String programme) {
+        if (sheets != null) {
+            row("tham_muu", code(unit), on, programme);
+        } else {
+            records.proposal(units.get(unit), on, programme, null);
+        }
+    }
+
+    private void partyStep(String member, PartyStage stage, LocalDate on) {
+        if (sheets != null) {
+            row("phat_trien_dang", phone(member), stage.code(), on);
+        } else {
+            records.partyStep(members.get(member), stage, on, null);
+        }
+    }
+
+    /** A correction: in the sheets, the corrected row is simply not there. */
+    private void supersede(IndicatorRecords.Kind kind, long wrong, long corrected) {
+        if (sheets != null) {
+            sheets.values().forEach(rows -> rows.remove(rowsById.get(wrong)));
+        } else {
+            records.supersede(kind, wrong, corrected);
+        }
+    }
+
     private void pairing(PairingKind kind, String unit, LocalDate from, LocalDate to) {
+        if (sheets != null) {
+            row("ket_doi", kind.code(), code(unit), "Bên giúp", "Bên được giúp", from, to);
+            return;
+        }
         records.pairing(new IndicatorRecords.NewPairing(kind, units.get(unit), null, null, null, null, "Bên giúp",
                 "Bên được giúp", from, to), null);
     }
@@ -267,6 +351,11 @@ public class IndicatorDataset {
 
     private void activity(String unit, String type, LocalDateTime at, String partners, boolean cancelled,
             String key) {
+        if (sheets != null) {
+            row("hoat_dong", code(key), code(unit), key, type, DAY_TIME.format(at), DAY_TIME.format(at.plusHours(2)),
+                    partners, cancelled ? "đã hủy" : "đã tổ chức");
+            return;
+        }
         OffsetDateTime start = at.atZone(VN).toOffsetDateTime();
         long id = insert("activity", "unit_id, type_code, title, starts_at, ends_at, partners, audience_kind, "
                 + "status, checkin_code, created_at", units.get(unit), type, key, start, start.plusHours(2),
@@ -274,25 +363,56 @@ public class IndicatorDataset {
         activities.put(key, id);
     }
 
+    private void corrected(String activity, String member, boolean wrong, boolean right) {
+        if (sheets != null) {
+            present(activity, member, right);
+            return;
+        }
+        long first = present(activity, member, wrong);
+        long second = present(activity, member, right);
+        jdbc.sql("update participation set superseded_by = ? where id = ?").params(second, first).update();
+    }
+
     private long present(String activity, String member, boolean present) {
+        if (sheets != null) {
+            attendanceRows.put(activity + "|" + member, List.of(code(activity), phone(member), present ? "x" : ""));
+            return 0;
+        }
         return insert("participation", "activity_id, member_id, present, method, recorded_at",
                 activities.get(activity), members.get(member), present, "LEADER", utc(RECORDED));
     }
 
     private void notified(String activity, String member) {
+        if (sheets != null) {
+            // told of it and not marked: an absent mark, which counts as the same invitation
+            attendanceRows.putIfAbsent(activity + "|" + member, List.of(code(activity), phone(member), ""));
+            return;
+        }
         jdbc.sql("insert into activity_notified (activity_id, member_id) values (?, ?)")
                 .params(activities.get(activity), members.get(member)).update();
     }
 
     private void model(String unit, LocalDate from, LocalDate to, boolean effective) {
+        if (sheets != null) {
+            row("mo_hinh", code(unit), "Mô hình " + unit, "Phụ nữ có đạo", from, to, effective);
+            return;
+        }
         records.model(units.get(unit), "Mô hình " + unit, "Phụ nữ có đạo", from, to, effective, null);
     }
 
     private long allowance(String member, LocalDate from, LocalDate to) {
+        if (sheets != null) {
+            return row("phu_cap", phone(member), from, to);
+        }
         return records.allowance(members.get(member), from, to, null);
     }
 
     private void report(String unit, String period, boolean onePlusOne, boolean threeThree, String submitted) {
+        if (sheets != null) {
+            row("bao_cao", code(unit), period, DAY_TIME.format(OffsetDateTime.parse(submitted)
+                    .atZoneSameInstant(VN)), onePlusOne, threeThree);
+            return;
+        }
         records.submitReport(units.get(unit), periods.parse(period), onePlusOne, threeThree,
                 OffsetDateTime.parse(submitted), null);
     }

@@ -106,7 +106,7 @@ class SurveyResultsTests {
         assertThat(sessions.numbers()).hasSize(24);
         BigDecimal sum = sessions.numbers().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         assertThat(sum).isEqualByComparingTo("46");
-        assertThat(ResultsCommand.median(sessions.numbers())).isEqualByComparingTo("2");
+        assertThat(SurveyResults.median(sessions.numbers())).isEqualByComparingTo("2");
         assertThat(sessions.numbers().get(0)).isEqualByComparingTo("0");
         assertThat(sessions.numbers().get(23)).isEqualByComparingTo("4");
         assertThat(figures(commune, "can_them").answered()).isZero();
