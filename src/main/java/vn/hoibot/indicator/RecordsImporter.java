@@ -28,6 +28,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.hoibot.chat.Messages;
+import vn.hoibot.indicator.IndicatorRecords.Kind;
 import vn.hoibot.chat.UserFacingException;
 import vn.hoibot.meeting.PastActivities;
 import vn.hoibot.member.MemberDirectory;
@@ -382,9 +383,10 @@ public class RecordsImporter {
             }
             var p = new IndicatorRecords.NewPairing(kind, unit.id(), helperUnit, helpedUnit, helperMember,
                     helpedMember, helper, helped, from, to);
-            addUnlessCurrent(() -> records.pairing(p, null), "ind_pairing", "kind", kind.name(), "unit_id",
+            addUnlessCurrent(() -> records.pairing(p, null), Kind.PAIRING, "kind", kind.name(), "unit_id",
                     unit.id(), "helper_unit_id", helperUnit, "helped_unit_id", helpedUnit, "helper_member_id",
-                    helperMember, "helped_member_id", helpedMember, "helper_name", helper, "helped_name", helped, "starts_on", from, "ends_on", to);
+                    helperMember, "helped_member_id", helpedMember, "helper_name", helper, "helped_name", helped,
+                    "starts_on", from, "ends_on", to);
         }
 
         private void model(Cells c) {
@@ -395,7 +397,7 @@ public class RecordsImporter {
             LocalDate to = optionalDate(c.get(4));
             ordered(from, to);
             boolean effective = flag(c, 5);
-            addUnlessCurrent(() -> records.model(unit.id(), name, group, from, to, effective, null), "ind_model",
+            addUnlessCurrent(() -> records.model(unit.id(), name, group, from, to, effective, null), Kind.MODEL,
                     "unit_id", unit.id(), "name", name, "target_group", group, "starts_on", from, "ends_on", to,
                     "effective", effective);
         }
@@ -404,7 +406,7 @@ public class RecordsImporter {
             MemberView member = member(c.required(0));
             PartyStage stage = kindOf(PartyStage.values(), c, 1, PartyStage::code, "indicator.party.");
             LocalDate on = date(c.required(2));
-            addUnlessCurrent(() -> records.partyStep(member.id(), stage, on, null), "ind_party_step",
+            addUnlessCurrent(() -> records.partyStep(member.id(), stage, on, null), Kind.PARTY_STEP,
                     "member_id", member.id(), "stage", stage.name(), "step_on", on);
         }
 
@@ -413,7 +415,7 @@ public class RecordsImporter {
             LocalDate from = date(c.required(1));
             LocalDate to = optionalDate(c.get(2));
             ordered(from, to);
-            addUnlessCurrent(() -> records.allowance(member.id(), from, to, null), "ind_allowance",
+            addUnlessCurrent(() -> records.allowance(member.id(), from, to, null), Kind.ALLOWANCE,
                     "member_id", member.id(), "starts_on", from, "ends_on", to);
         }
 
@@ -421,7 +423,7 @@ public class RecordsImporter {
             UnitView unit = unit(c.required(0));
             LocalDate on = date(c.required(1));
             String programme = c.required(2);
-            addUnlessCurrent(() -> records.proposal(unit.id(), on, programme, null), "ind_proposal",
+            addUnlessCurrent(() -> records.proposal(unit.id(), on, programme, null), Kind.PROPOSAL,
                     "unit_id", unit.id(), "proposed_on", on, "programme", programme);
         }
 
@@ -431,7 +433,7 @@ public class RecordsImporter {
             LocalDate from = date(c.required(2));
             LocalDate to = optionalDate(c.get(3));
             ordered(from, to);
-            addUnlessCurrent(() -> records.resource(unit.id(), kind, from, to, null), "ind_resource",
+            addUnlessCurrent(() -> records.resource(unit.id(), kind, from, to, null), Kind.RESOURCE,
                     "unit_id", unit.id(), "kind", kind.name(), "starts_on", from, "ends_on", to);
         }
 
@@ -511,7 +513,7 @@ public class RecordsImporter {
         }
 
         /** Writes the record unless a current one of the table has exactly these values: idempotent. */
-        private void addUnlessCurrent(Runnable write, String table, Object... columnsAndValues) {
+        private void addUnlessCurrent(Runnable write, Kind table, Object... columnsAndValues) {
             if (current(table, columnsAndValues)) {
                 counts[2]++;
             } else {
@@ -521,17 +523,8 @@ public class RecordsImporter {
         }
 
         /** Whether a current record of the table has exactly these values (null matched as null). */
-        private boolean current(String table, Object... columnsAndValues) {
-            StringBuilder sql = new StringBuilder("select count(*) from " + table + " where superseded_by is null");
-            List<Object> params = new ArrayList<>();
-            for (int i = 0; i < columnsAndValues.length; i += 2) {
-                Object value = columnsAndValues[i + 1];
-                sql.append(" and ").append(columnsAndValues[i]).append(value == null ? " is null" : " = ?");
-                if (value != null) {
-                    params.add(value instanceof String s ? s.strip() : value);
-                }
-            }
-            return jdbc.sql(sql.toString()).params(params).query(Long.class).single() > 0;
+        private boolean current(Kind kind, Object... columnsAndValues) {
+            return records.findCurrent(kind, columnsAndValues).isPresent();
         }
     }
 

@@ -1,9 +1,7 @@
 package vn.hoibot.indicator.bot;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,15 +9,9 @@ import org.springframework.stereotype.Component;
 
 import vn.hoibot.access.Actor;
 import vn.hoibot.chat.Button;
-import vn.hoibot.chat.ButtonAction;
 import vn.hoibot.chat.ChatContext;
-import vn.hoibot.chat.CommandHandler;
 import vn.hoibot.chat.Messages;
-import vn.hoibot.chat.UserFacingException;
-import vn.hoibot.indicator.IndicatorProperties;
 import vn.hoibot.indicator.IndicatorRecords;
-import vn.hoibot.indicator.UnitFinder;
-import vn.hoibot.member.Accounts;
 import vn.hoibot.org.UnitView;
 
 /**
@@ -28,12 +20,10 @@ import vn.hoibot.org.UnitView;
  * three national target programmes, {@code indicator.programme.N}). The choice travels in the button's payload.
  */
 @Component
-class ProposalCommand implements CommandHandler, ButtonAction<ProposalCommand.Choice> {
+class ProposalCommand extends ChairCommand<ProposalCommand.Choice> {
 
     static final String CHOICE = "indicator.proposal.choice";
     static final int PROGRAMMES = 3;
-    private static final DateTimeFormatter TYPED = DateTimeFormatter.ofPattern("d/M/uuuu")
-            .withResolverStyle(java.time.format.ResolverStyle.STRICT); // 31/2 is refused, not read as 28/2
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     /** The unit, the day of the proposal and the programme chosen (1 … {@value #PROGRAMMES}). */
@@ -41,66 +31,22 @@ class ProposalCommand implements CommandHandler, ButtonAction<ProposalCommand.Ch
     }
 
     private final IndicatorRecords records;
-    private final UnitFinder finder;
-    private final Accounts accounts;
-    private final IndicatorProperties properties;
-    private final Clock clock;
+    private final ChairScope scope;
 
-    ProposalCommand(IndicatorRecords records, UnitFinder finder, Accounts accounts, IndicatorProperties properties,
-            Clock clock) {
+    ProposalCommand(IndicatorRecords records, ChairScope scope) {
+        super("thammuu", CHOICE, Choice.class);
         this.records = records;
-        this.finder = finder;
-        this.accounts = accounts;
-        this.properties = properties;
-        this.clock = clock;
-    }
-
-    @Override
-    public String command() {
-        return "thammuu";
-    }
-
-    @Override
-    public String descriptionKey() {
-        return "indicator.command.thammuu";
-    }
-
-    @Override
-    public Menu menu() {
-        return Menu.LEADER;
-    }
-
-    @Override
-    public String action() {
-        return CHOICE;
-    }
-
-    @Override
-    public Class<Choice> payloadType() {
-        return Choice.class;
+        this.scope = scope;
     }
 
     @Override
     public void handle(ChatContext ctx, String args) {
-        List<UnitView> communes = finder.ownUnits(accounts.actor(ctx.sender())).stream()
-                .filter(u -> u.level().equals(properties.communeLevel())).toList();
-        if (communes.isEmpty()) {
+        UnitView unit = scope.commune(scope.actor(ctx)).orElse(null);
+        if (unit == null) {
             ctx.reply("indicator.proposal.not-chair");
             return;
         }
-        LocalDate today = LocalDate.now(clock);
-        LocalDate on = today;
-        if (!args.isBlank()) {
-            try {
-                on = LocalDate.parse(args.strip(), TYPED);
-            } catch (DateTimeParseException e) {
-                throw new UserFacingException("indicator.proposal.unreadable-date", args.strip());
-            }
-            if (on.isAfter(today)) {
-                throw new UserFacingException("indicator.proposal.future-date", DAY.format(on));
-            }
-        }
-        UnitView unit = communes.get(0);
+        LocalDate on = scope.typedDay(args, "indicator.proposal");
         List<List<Button>> rows = new ArrayList<>();
         for (int p = 1; p <= PROGRAMMES; p++) {
             rows.add(List.of(ctx.button("indicator.programme." + p, CHOICE, new Choice(unit.id(), on, p))));
@@ -110,10 +56,9 @@ class ProposalCommand implements CommandHandler, ButtonAction<ProposalCommand.Ch
 
     @Override
     public void onPress(ChatContext ctx, Choice choice, String messageId) {
-        Actor actor = accounts.actor(ctx.sender());
-        UnitView unit = finder.unit(choice.unitId()).orElse(null);
-        if (unit == null || !finder.mayRead(actor, unit.id()) || !unit.level().equals(properties.communeLevel())
-                || choice.programme() < 1 || choice.programme() > PROGRAMMES || choice.on() == null) {
+        Actor actor = scope.actor(ctx);
+        UnitView unit = scope.pressed(actor, choice.unitId()).orElse(null);
+        if (unit == null || choice.programme() < 1 || choice.programme() > PROGRAMMES || choice.on() == null) {
             ctx.reply("indicator.proposal.not-chair");
             return;
         }

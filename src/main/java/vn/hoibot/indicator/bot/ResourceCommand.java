@@ -9,16 +9,10 @@ import org.springframework.stereotype.Component;
 
 import vn.hoibot.access.Actor;
 import vn.hoibot.chat.Button;
-import vn.hoibot.chat.ButtonAction;
 import vn.hoibot.chat.ChatContext;
-import vn.hoibot.chat.CommandHandler;
-import vn.hoibot.indicator.IndicatorProperties;
 import vn.hoibot.indicator.IndicatorRecords;
-import vn.hoibot.indicator.ReportPeriod;
 import vn.hoibot.indicator.ReportPeriods;
 import vn.hoibot.indicator.ResourceKind;
-import vn.hoibot.indicator.UnitFinder;
-import vn.hoibot.member.Accounts;
 import vn.hoibot.org.UnitView;
 
 /**
@@ -28,14 +22,10 @@ import vn.hoibot.org.UnitView;
  * who made it.
  */
 @Component
-class ResourceCommand implements CommandHandler, ButtonAction<ResourceCommand.Step> {
+class ResourceCommand extends ChairCommand<ResourceCommand.Step> {
 
     static final String STEP = "indicator.resource.step";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-
-    enum Span {
-        HALF, YEAR, OPEN
-    }
 
     /** The unit, the kind chosen (null: not yet), the span chosen (null: not yet). */
     record Step(long unitId, ResourceKind kind, Span span) {
@@ -43,55 +33,24 @@ class ResourceCommand implements CommandHandler, ButtonAction<ResourceCommand.St
 
     private final IndicatorRecords records;
     private final ReportPeriods periods;
-    private final UnitFinder finder;
-    private final Accounts accounts;
-    private final IndicatorProperties properties;
+    private final ChairScope scope;
     private final Clock clock;
 
-    ResourceCommand(IndicatorRecords records, ReportPeriods periods, UnitFinder finder, Accounts accounts,
-            IndicatorProperties properties, Clock clock) {
+    ResourceCommand(IndicatorRecords records, ReportPeriods periods, ChairScope scope, Clock clock) {
+        super("nguonluc", STEP, Step.class);
         this.records = records;
         this.periods = periods;
-        this.finder = finder;
-        this.accounts = accounts;
-        this.properties = properties;
+        this.scope = scope;
         this.clock = clock;
     }
 
     @Override
-    public String command() {
-        return "nguonluc";
-    }
-
-    @Override
-    public String descriptionKey() {
-        return "indicator.command.nguonluc";
-    }
-
-    @Override
-    public Menu menu() {
-        return Menu.LEADER;
-    }
-
-    @Override
-    public String action() {
-        return STEP;
-    }
-
-    @Override
-    public Class<Step> payloadType() {
-        return Step.class;
-    }
-
-    @Override
     public void handle(ChatContext ctx, String args) {
-        List<UnitView> communes = finder.ownUnits(accounts.actor(ctx.sender())).stream()
-                .filter(u -> u.level().equals(properties.communeLevel())).toList();
-        if (communes.isEmpty()) {
+        UnitView unit = scope.commune(scope.actor(ctx)).orElse(null);
+        if (unit == null) {
             ctx.reply("indicator.resource.not-chair");
             return;
         }
-        UnitView unit = communes.get(0);
         List<List<Button>> rows = new java.util.ArrayList<>();
         for (ResourceKind kind : ResourceKind.values()) {
             rows.add(List.of(ctx.button("indicator.resource." + kind.name(), STEP, new Step(unit.id(), kind, null))));
@@ -101,41 +60,22 @@ class ResourceCommand implements CommandHandler, ButtonAction<ResourceCommand.St
 
     @Override
     public void onPress(ChatContext ctx, Step step, String messageId) {
-        Actor actor = accounts.actor(ctx.sender());
-        UnitView unit = finder.unit(step.unitId()).orElse(null);
-        if (unit == null || !finder.mayRead(actor, unit.id()) || !unit.level().equals(properties.communeLevel())
-                || step.kind() == null) {
+        Actor actor = scope.actor(ctx);
+        UnitView unit = scope.pressed(actor, step.unitId()).orElse(null);
+        if (unit == null || step.kind() == null) {
             ctx.reply("indicator.resource.not-chair");
             return;
         }
         String kind = ctx.text("indicator.resource." + step.kind().name());
         LocalDate today = LocalDate.now(clock);
         if (step.span() == null) {
-            List<List<Button>> rows = List.of(
-                    List.of(ctx.button("indicator.resource.span.HALF", STEP, new Step(unit.id(), step.kind(), Span.HALF))),
-                    List.of(ctx.button("indicator.resource.span.YEAR", STEP, new Step(unit.id(), step.kind(), Span.YEAR))),
-                    List.of(ctx.button("indicator.resource.span.OPEN", STEP, new Step(unit.id(), step.kind(), Span.OPEN))));
-            ctx.edit(messageId, ctx.message("indicator.resource.ask-span", kind, unit.name()).withButtons(rows));
+            ctx.edit(messageId, ctx.message("indicator.resource.ask-span", kind, unit.name())
+                    .withButtons(Span.buttons(ctx, STEP, span -> new Step(unit.id(), step.kind(), span))));
             return;
         }
-        LocalDate from;
-        LocalDate to;
-        switch (step.span()) {
-            case HALF -> {
-                ReportPeriod half = periods.currentHalf(today);
-                from = half.from();
-                to = half.to();
-            }
-            case YEAR -> {
-                ReportPeriod year = periods.parse("nam-" + today.getYear());
-                from = year.from();
-                to = year.to();
-            }
-            default -> {
-                from = today;
-                to = null;
-            }
-        }
+        Span.Dates dates = step.span().dates(periods, today);
+        LocalDate from = dates.from();
+        LocalDate to = dates.to();
         records.resource(unit.id(), step.kind(), from, to, actor.memberId());
         // the buttons give way to what was recorded, so a second tap finds nothing to press
         ctx.edit(messageId, to == null

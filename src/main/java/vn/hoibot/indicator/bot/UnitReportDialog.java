@@ -7,23 +7,20 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import vn.hoibot.access.Actor;
 import vn.hoibot.chat.Button;
-import vn.hoibot.chat.ButtonAction;
 import vn.hoibot.chat.ChatContext;
 import vn.hoibot.chat.CommandHandler;
 import vn.hoibot.chat.UserFacingException;
 import vn.hoibot.indicator.CommuneResult;
 import vn.hoibot.indicator.IndicatorEngine;
-import vn.hoibot.indicator.IndicatorProperties;
 import vn.hoibot.indicator.IndicatorRecords;
 import vn.hoibot.indicator.ReportPeriod;
 import vn.hoibot.indicator.ReportPeriods;
-import vn.hoibot.indicator.UnitFinder;
 import vn.hoibot.indicator.UnitReportView;
-import vn.hoibot.member.Accounts;
 import vn.hoibot.org.UnitView;
 
 /**
@@ -33,69 +30,50 @@ import vn.hoibot.org.UnitView;
  * after she confirms. Every step travels in the button's payload, so a restart loses nothing.
  */
 @Component
-class UnitReportDialog implements CommandHandler, ButtonAction<UnitReportDialog.Step> {
+class UnitReportDialog extends ChairCommand<UnitReportDialog.Step> {
 
     static final String STEP = "indicator.report.step";
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
 
-    /** Where she is: the stage to do next, and her answers so far. */
-    record Step(long unitId, String period, Stage stage, Boolean onePlusOne, Boolean threeThree) {
+    /** Where she is: the stage to do next, her answers so far, and (for ADD) the records command to start. */
+    record Step(long unitId, String period, Stage stage, Boolean onePlusOne, Boolean threeThree, String command) {
+
+        Step(long unitId, String period, Stage stage, Boolean onePlusOne, Boolean threeThree) {
+            this(unitId, period, stage, onePlusOne, threeThree, null);
+        }
     }
 
     enum Stage {
-        ASK_ONE, ASK_THREE, CONFIRM, SEND, CANCEL
+        ASK_ONE, ASK_THREE, CONFIRM, SEND, CANCEL, ADD
     }
+
+    /** The records commands the confirm step offers, to add what the bot's records lack before sending. */
+    static final List<String> ADDS = List.of("ketdoi", "mohinh", "nguonluc", "thammuu", "phattriendang", "phucap");
+
+
 
     private final IndicatorRecords records;
     private final IndicatorEngine engine;
     private final ReportPeriods periods;
-    private final UnitFinder finder;
-    private final Accounts accounts;
-    private final IndicatorProperties properties;
+    private final ChairScope scope;
     private final Clock clock;
+    private final ObjectProvider<ChairCommand<?>> commands;
 
-    UnitReportDialog(IndicatorRecords records, IndicatorEngine engine, ReportPeriods periods, UnitFinder finder,
-            Accounts accounts, IndicatorProperties properties, Clock clock) {
+    UnitReportDialog(IndicatorRecords records, IndicatorEngine engine, ReportPeriods periods, ChairScope scope,
+            Clock clock, ObjectProvider<ChairCommand<?>> commands) {
+        super("nopbaocao", STEP, Step.class);
         this.records = records;
         this.engine = engine;
         this.periods = periods;
-        this.finder = finder;
-        this.accounts = accounts;
-        this.properties = properties;
+        this.scope = scope;
         this.clock = clock;
-    }
-
-    @Override
-    public String command() {
-        return "nopbaocao";
-    }
-
-    @Override
-    public String descriptionKey() {
-        return "indicator.command.nopbaocao";
-    }
-
-    @Override
-    public Menu menu() {
-        return Menu.LEADER;
-    }
-
-    @Override
-    public String action() {
-        return STEP;
-    }
-
-    @Override
-    public Class<Step> payloadType() {
-        return Step.class;
+        this.commands = commands; // looked up when pressed: this dialog is one of them
     }
 
     @Override
     public void handle(ChatContext ctx, String args) {
-        Actor actor = accounts.actor(ctx.sender());
-        List<UnitView> communes = finder.ownUnits(actor).stream()
-                .filter(u -> u.level().equals(properties.communeLevel())).toList();
-        if (communes.isEmpty()) {
+        UnitView unit = scope.commune(scope.actor(ctx)).orElse(null);
+        if (unit == null) {
             ctx.reply("indicator.report.not-chair");
             return;
         }
@@ -106,7 +84,6 @@ class UnitReportDialog implements CommandHandler, ButtonAction<UnitReportDialog.
         if (period.from().isAfter(LocalDate.now(clock))) {
             throw new UserFacingException("indicator.period.future", period.label());
         }
-        UnitView unit = communes.get(0);
         Optional<UnitReportView> earlier = records.reportFor(unit.id(), period);
         if (earlier.isPresent()) {
             ctx.reply(ctx.message("indicator.report.replace", unit.name(), period.label(),
@@ -123,9 +100,9 @@ class UnitReportDialog implements CommandHandler, ButtonAction<UnitReportDialog.
 
     @Override
     public void onPress(ChatContext ctx, Step step, String messageId) {
-        Actor actor = accounts.actor(ctx.sender());
-        UnitView unit = finder.unit(step.unitId()).orElse(null);
-        if (unit == null || !finder.mayRead(actor, unit.id()) || !unit.level().equals(properties.communeLevel())) {
+        Actor actor = scope.actor(ctx);
+        UnitView unit = scope.pressed(actor, step.unitId()).orElse(null);
+        if (unit == null) {
             ctx.reply("indicator.report.not-chair");
             return;
         }
@@ -141,6 +118,13 @@ class UnitReportDialog implements CommandHandler, ButtonAction<UnitReportDialog.
                         WHEN.format(clock.instant().atZone(zone())));
             }
             case CANCEL -> ctx.reply("indicator.report.cancelled");
+            case ADD -> {
+                // the records command's first step, as if she had typed it: it checks her again itself
+                CommandHandler command = commands.stream()
+                        .filter(c -> ADDS.contains(c.command()) && c.command().equals(step.command())).findFirst()
+                        .orElseThrow(() -> new UserFacingException("chat.button.expired"));
+                command.handle(ctx, "");
+            }
         }
     }
 
@@ -169,16 +153,44 @@ class UnitReportDialog implements CommandHandler, ButtonAction<UnitReportDialog.
         String components = String.join(", ", IndicatorEngine.COMPONENTS.stream()
                 .map(c -> c + (evidence.components().get(c) ? " ✅" : " ❌")).toList());
         boolean pairing = evidence.indicator("I1").map(v -> v.numerator() > 0).orElse(false);
-        ctx.reply(ctx.message("indicator.report.confirm", unit.name(), period.label(),
+        ctx.reply(ctx.message("indicator.report.with-records", ctx.text("indicator.report.confirm", unit.name(),
+                period.label(),
                 ctx.text(step.onePlusOne() ? "indicator.report.yes" : "indicator.report.no"),
                 ctx.text(step.threeThree() ? "indicator.report.yes" : "indicator.report.no"),
                 ctx.text(pairing ? "indicator.report.evidence-pairing" : "indicator.report.evidence-no-pairing"),
-                components)
-                .withButtons(List.of(List.of(
-                        ctx.button("indicator.report.button.send", STEP, new Step(unit.id(), period.label(),
-                                Stage.SEND, step.onePlusOne(), step.threeThree())),
-                        ctx.button("indicator.report.button.cancel", STEP, new Step(unit.id(), period.label(),
-                                Stage.CANCEL, null, null))))));
+                components), records(ctx, evidence)).withButtons(buttons(ctx, unit, period, step)));
+    }
+
+    /** What the bot's records say for the period: the records behind I1, I3, C3, I6, I4 and I7 of the unit. */
+    private static String records(ChatContext ctx, CommuneResult evidence) {
+        return ctx.text("indicator.report.records", has(ctx, evidence, "I1"), has(ctx, evidence, "I3"),
+                ctx.text(evidence.components().get("C3") ? "indicator.report.yes" : "indicator.report.no"),
+                has(ctx, evidence, "I6"), share(evidence, "I4"), share(evidence, "I7"));
+    }
+
+    private static String has(ChatContext ctx, CommuneResult evidence, String id) {
+        boolean yes = evidence.indicator(id).map(v -> v.numerator() > 0).orElse(false);
+        return ctx.text(yes ? "indicator.report.yes" : "indicator.report.no");
+    }
+
+    private static String share(CommuneResult evidence, String id) {
+        return evidence.indicator(id).map(v -> v.numerator() + "/" + (v.denominator() == null ? 0 : v.denominator()))
+                .orElse("0/0");
+    }
+
+    /** Send and cancel, then one button a row for each records command, to add what is missing. */
+    private List<List<Button>> buttons(ChatContext ctx, UnitView unit, ReportPeriod period, Step step) {
+        List<List<Button>> rows = new java.util.ArrayList<>();
+        rows.add(List.of(
+                ctx.button("indicator.report.button.send", STEP, new Step(unit.id(), period.label(), Stage.SEND,
+                        step.onePlusOne(), step.threeThree())),
+                ctx.button("indicator.report.button.cancel", STEP, new Step(unit.id(), period.label(), Stage.CANCEL,
+                        null, null))));
+        for (String command : ADDS) {
+            rows.add(List.of(ctx.button("indicator.report.add." + command, STEP, new Step(unit.id(), period.label(),
+                    Stage.ADD, null, null, command))));
+        }
+        return rows;
     }
 
     /** The half-year that ended last before today. */
