@@ -217,4 +217,36 @@ class SurveyEndToEndTests extends SurveyChatTest {
         assertThat(jdbc.queryForList("select status from survey_reminder where run_id = ? order by id", String.class,
                 run)).containsExactly("SENT", "SENT", "SENT");
     }
+
+    @Test
+    void aBranchHeadAnswersForAMemberWithoutAPhoneRecordedAsEnteredByHer() {
+        MemberView cuc = member("Đỗ Thị Cúc", branch);
+        long headId = jdbc.queryForObject("select member_id from role_assignment where unit_id = ? and role = 'BRANCH_HEAD'",
+                Long.class, branch.id());
+        java.time.Instant now = clock.instant();
+        var form = catalog.form("gop_y_sinh_hoat").orElseThrow();
+        long run = runStore.create(definitions.store(form, catalog.raw("gop_y_sinh_hoat")), form.kind(), branch.id(),
+                branch.name(), "u:" + branch.id(), headId, null, now.minusSeconds(60), now.plus(Duration.ofDays(3)),
+                java.util.List.of(new RunStore.Invitee(cuc.id(), branch.id()), new RunStore.Invitee(lanId, branch.id())), now);
+
+        assertThat(type(leader, "/traloigiup " + run + " Hằng", "Em không tìm thấy").path("text").asText())
+                .contains("Hằng"); // herself, not invited: no one
+        int before = sentCount(leader);
+        type(leader, "/traloigiup " + run + " do thi cuc", "Chị đang trả lời giúp chị Đỗ Thị Cúc");
+        JsonNode q = awaitNew(leader, before, "Câu 1/");
+        q = pressEdit(leader, q, "4", "Câu 2/");
+        q = pressEdit(leader, q, "Gặp gỡ chị em", "✓ Gặp gỡ chị em");
+        q = pressEdit(leader, q, "Xong", "Câu 3/");
+        q = pressEdit(leader, q, "Có", "Câu 4/");
+        q = pressEdit(leader, q, "Bỏ qua", "Gửi");
+        pressEdit(leader, q, "Gửi", "Góp ý sau buổi sinh hoạt");
+
+        assertThat(jdbc.queryForMap("select status, source, entered_by from survey_response where run_id = ? and"
+                + " member_id = ?", run, cuc.id())).containsEntry("status", "FINISHED").containsEntry("source", "LEADER")
+                .containsEntry("entered_by", headId);
+        assertThat(answer(run, cuc.id(), "diem")).isEqualTo("4");
+        assertThat(answer(run, cuc.id(), "co_ich")).isEqualTo("gap_go");
+        assertThat(jdbc.queryForObject("select count(*) from survey_response where run_id = ? and member_id = ?",
+                Integer.class, run, headId)).isZero(); // nothing stored as her own
+    }
 }
