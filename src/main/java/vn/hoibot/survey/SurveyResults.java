@@ -77,17 +77,21 @@ class SurveyResults {
         Map<String, Map<String, Long>> choices = new HashMap<>();
         Map<String, List<BigDecimal>> numbers = new HashMap<>();
         Map<String, Long> answered = new HashMap<>();
+        // grouped in the database: one row per question and stored value, not one per answer (a province-wide run
+        // has millions of answers)
         jdbc.sql(TREE + """
-                select a.question, a.answer_value
+                select a.question, a.answer_value, count(*)
                   from survey_response r
                   join survey_invitee i on i.run_id = r.run_id and i.member_id = r.member_id
                   join tree t on t.id = i.unit_id
                   join survey_answer a on a.response_id = r.id
-                 where r.run_id = :run and r.status = 'FINISHED' and a.answer_value <> ''""")
+                 where r.run_id = :run and r.status = 'FINISHED' and a.answer_value <> ''
+                 group by a.question, a.answer_value""")
                 .param("root", unitId).param("day", day).param("run", runId).query(rs -> {
                     String q = rs.getString(1);
                     String v = rs.getString(2);
-                    answered.merge(q, 1L, Long::sum);
+                    long n = rs.getLong(3);
+                    answered.merge(q, n, Long::sum);
                     Question question = form.question(q).orElse(null);
                     if (question == null) {
                         return;
@@ -95,10 +99,14 @@ class SurveyResults {
                     if (question.type().select()) {
                         Map<String, Long> counts = choices.computeIfAbsent(q, k -> new HashMap<>());
                         for (String name : v.split(" ")) {
-                            counts.merge(name, 1L, Long::sum);
+                            counts.merge(name, n, Long::sum);
                         }
                     } else if (question.type().numeric()) {
-                        numbers.computeIfAbsent(q, k -> new ArrayList<>()).add(new BigDecimal(v));
+                        List<BigDecimal> list = numbers.computeIfAbsent(q, k -> new ArrayList<>());
+                        BigDecimal value = new BigDecimal(v); // one instance, n times: the list holds references
+                        for (long k = 0; k < n; k++) {
+                            list.add(value);
+                        }
                     }
                 });
         List<QuestionFigures> out = new ArrayList<>();
