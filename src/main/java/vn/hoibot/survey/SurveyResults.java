@@ -72,6 +72,40 @@ class SurveyResults {
                 .query((rs, n) -> new Progress(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single();
     }
 
+    /**
+     * Progress of the unit's whole subtree (under the unit's own id) and of each child's subtree (under the child's
+     * id; a child without invitees is absent), in one query: every unit of the subtree carries the child it lies in.
+     */
+    @Transactional(readOnly = true)
+    Map<Long, Progress> progressByChild(long runId, long unitId, LocalDate day) {
+        Map<Long, Progress> out = new HashMap<>();
+        long[] total = new long[3];
+        jdbc.sql("""
+                with recursive tree (id, child) as (
+                  select u.id, cast(null as bigint) from org_unit u where u.id = :root
+                  union all
+                  select l.unit_id, coalesce(t.child, l.unit_id) from org_unit_parent l join tree t on l.parent_id = t.id
+                   where l.valid_from <= :day and (l.valid_to is null or l.valid_to > :day))
+                select t.child, count(*),
+                       coalesce(sum(case when r.status = 'FINISHED' then 1 else 0 end), 0),
+                       coalesce(sum(case when r.status = 'IN_PROGRESS' then 1 else 0 end), 0)
+                  from survey_invitee i join tree t on t.id = i.unit_id
+                  left join survey_response r on r.run_id = i.run_id and r.member_id = i.member_id
+                 where i.run_id = :run
+                 group by t.child""").param("root", unitId).param("day", day).param("run", runId).query(rs -> {
+                    Progress p = new Progress(rs.getLong(2), rs.getLong(3), rs.getLong(4));
+                    long child = rs.getLong(1);
+                    if (!rs.wasNull()) {
+                        out.put(child, p);
+                    }
+                    total[0] += p.invited();
+                    total[1] += p.finished();
+                    total[2] += p.started();
+                });
+        out.put(unitId, new Progress(total[0], total[1], total[2]));
+        return out;
+    }
+
     @Transactional(readOnly = true)
     List<QuestionFigures> figures(long runId, SurveyForm form, long unitId, LocalDate day) {
         Map<String, Map<String, Long>> choices = new HashMap<>();
