@@ -60,18 +60,6 @@ class SurveyResults {
                 : sorted.get(n / 2 - 1).add(sorted.get(n / 2)).divide(BigDecimal.valueOf(2), 2, RoundingMode.HALF_UP);
     }
 
-    @Transactional(readOnly = true)
-    Progress progress(long runId, long unitId, LocalDate day) {
-        return jdbc.sql(TREE + """
-                select count(*),
-                       coalesce(sum(case when r.status = 'FINISHED' then 1 else 0 end), 0),
-                       coalesce(sum(case when r.status = 'IN_PROGRESS' then 1 else 0 end), 0)
-                  from survey_invitee i join tree t on t.id = i.unit_id
-                  left join survey_response r on r.run_id = i.run_id and r.member_id = i.member_id
-                 where i.run_id = :run""").param("root", unitId).param("day", day).param("run", runId)
-                .query((rs, n) -> new Progress(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single();
-    }
-
     /**
      * Progress of the unit's whole subtree (under the unit's own id) and of each child's subtree (under the child's
      * id; a child without invitees is absent), in one query: every unit of the subtree carries the child it lies in.
