@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
  * The indicators' SQL, one aggregate query per family, over the dated tree (docs/indicators.md). Every query
  * starts from the same two common table expressions: {@code tree}, U's subtree on {@code :day} with each unit's
  * commune unit and branch, and {@code succ}, where a unit that was merged (or split) on or before {@code :day}
- * went. A record's unit is {@code coalesce(succ.dst, unit)} placed in {@code tree}. Plain SQL for H2 and PostgreSQL.
+ * went; {@code place} maps a record's unit to its row of {@code tree} after merges ({@code coalesce(succ.dst, unit)}).
+ * Plain SQL for H2 and PostgreSQL.
  */
 @Component
 class IndicatorQueries {
@@ -54,24 +55,30 @@ class IndicatorQueries {
             ),
             succ (src, dst) as (
               select ch.src, ch.dst from chain ch where not exists (select 1 from edge e where e.src = ch.dst)
+            ),
+            place (unit_id, id, level, commune_id, branch_id) as (
+              select s.src, t.id, t.level, t.commune_id, t.branch_id from succ s join tree t on t.id = s.dst
+              union all
+              select t.id, t.id, t.level, t.commune_id, t.branch_id from tree t
+               where t.id not in (select s.src from succ s)
             )
             """.formatted(ON_DAY.formatted("u"), ON_DAY.formatted("l"), ON_DAY.formatted("c"));
 
-    /** {@code tree} joined to a record's unit after merges: {@code <alias>.unit_id}. */
+    /**
+     * A record's unit after merges placed in {@code tree}: {@code <alias>.unit_id} joined to {@code place} by a
+     * plain column (a join on {@code coalesce(succ.dst, unit_id)} left PostgreSQL guessing its size, 20x too high).
+     */
     private static String placed(String alias) {
-        return " left join succ s_" + alias + " on s_" + alias + ".src = " + alias + ".unit_id"
-                + " join tree t on t.id = coalesce(s_" + alias + ".dst, " + alias + ".unit_id) ";
+        return " join place t on t.unit_id = " + alias + ".unit_id ";
     }
 
     /**
      * Her status on {@code :day}, as a join (not a per-member subquery): the latest dated change on or before it,
-     * else (no history) her status now. {@code <alias>} is the member; adds {@code <alias>_dated} and
-     * {@code <alias>_st} to the from clause; {@link #activeOnDay} is the condition.
+     * else (no history) her status now. {@code <alias>} is the member; adds {@code <alias>_st} to the from clause;
+     * {@link #activeOnDay} is the condition.
      */
     static String statusJoin(String m) {
         return """
-                 left join (select distinct sc.member_id from member_status_change sc) %1$s_dated
-                   on %1$s_dated.member_id = %1$s.id
                  left join (select member_id, status from (
                      select sc.member_id, sc.status, row_number() over (partition by sc.member_id
                                                                          order by sc.since desc, sc.id desc) as rn
@@ -80,9 +87,15 @@ class IndicatorQueries {
                 """.formatted(m);
     }
 
+    /**
+     * Active on {@code :day}: her latest change on or before it says so, or she has no history and her status now
+     * does (a member whose history starts after the day is not counted). Written as an OR over a plain column and an
+     * uncorrelated NOT IN rather than a CASE over outer-joined columns: PostgreSQL estimated the CASE at 0.5% of the
+     * members, which turned the joins after it into per-member nested loops at province size.
+     */
     static String activeOnDay(String m) {
-        return " (case when %1$s_dated.member_id is null then %1$s.status else %1$s_st.status end) = 'ACTIVE' "
-                .formatted(m);
+        return (" ((%1$s.status = 'ACTIVE' and %1$s.id not in (select sd.member_id from member_status_change sd))"
+                + " or %1$s_st.status = 'ACTIVE') ").formatted(m);
     }
 
     private static final String CURRENT = " and %s.superseded_by is null ";
@@ -142,28 +155,34 @@ class IndicatorQueries {
 
     /**
      * Members on {@code day} per commune unit (key {@code null}: members of U's subtree outside any commune). Who
-     * attended a held activity in the 12 months up to {@code day} is worked out once, as a set of members (a hash
-     * join), not probed member by member.
+     * attended a held activity in the 12 months up to {@code day} is a semi-join of those members to the attendance
+     * marks (PostgreSQL hashes the marks in batches), not a DISTINCT over every mark in the database: that hash
+     * aggregate spilled past work_mem at province size and its batches grew super-linearly (2,000 s at 1,000,000
+     * members), nor a probe member by member.
      */
     Map<Long, Members> members(Ask ask) {
         String sql = WITH + """
-                , seen (member_id) as (
-                  select distinct p.member_id from activity a join participation p on p.activity_id = a.id
-                   where p.present and p.superseded_by is null and a.status <> 'CANCELLED'
-                     and a.starts_at >= :knownStart and a.starts_at < :dayEnd
+                , mt (member_id, commune_id, pioneer, fresh, recruited) as (
+                  select m.id, t.commune_id,
+                         case when m.pioneer then 1 else 0 end,
+                         case when m.join_date >= :from and m.join_date <= :day then 1 else 0 end,
+                         case when m.join_date >= :from and m.join_date <= :day
+                                   and m.recruited_by_member_id is not null then 1 else 0 end
+                    from member_unit mu join tree t on t.id = mu.unit_id join member m on m.id = mu.member_id
+                    %s
+                   where %s and %s
                 )
-                select t.commune_id,
-                       count(*),
-                       sum(case when m.pioneer then 1 else 0 end),
-                       sum(case when m.join_date >= :from and m.join_date <= :day then 1 else 0 end),
-                       sum(case when m.join_date >= :from and m.join_date <= :day
-                                 and m.recruited_by_member_id is not null then 1 else 0 end),
-                       sum(case when s.member_id is not null then 1 else 0 end)
-                  from member_unit mu join tree t on t.id = mu.unit_id join member m on m.id = mu.member_id
-                  %s
-                  left join seen s on s.member_id = m.id
-                 where %s and %s
-                 group by t.commune_id
+                select commune_id, sum(n), sum(p), sum(f), sum(r), sum(k) from (
+                  select commune_id, count(*) as n, sum(pioneer) as p, sum(fresh) as f, sum(recruited) as r,
+                         0 as k
+                    from mt group by commune_id
+                  union all
+                  select mt.commune_id, 0, 0, 0, 0, count(*) from mt where exists (
+                    select 1 from participation p join activity a on a.id = p.activity_id
+                     where p.member_id = mt.member_id and p.present and p.superseded_by is null
+                       and a.status <> 'CANCELLED' and a.starts_at >= :knownStart and a.starts_at < :dayEnd)
+                   group by mt.commune_id
+                ) x group by commune_id
                 """.formatted(statusJoin("m"), ON_DAY.formatted("mu"), activeOnDay("m"));
         Map<Long, Members> out = new HashMap<>();
         bind(jdbc.sql(sql), ask).query(rs -> {
@@ -196,8 +215,7 @@ class IndicatorQueries {
         String sql = WITH + """
                 select u.id, u.code, u.name, t.commune_id from tree t join org_unit u on u.id = t.id
                  where t.level = :branch and not exists (
-                   select 1 from activity a left join succ s_a on s_a.src = a.unit_id
-                     join tree t2 on t2.id = coalesce(s_a.dst, a.unit_id)
+                   select 1 from activity a join place t2 on t2.unit_id = a.unit_id
                     where t2.branch_id = t.id and a.status <> 'CANCELLED'
                       and a.starts_at >= :fromStart and a.starts_at < :dayEnd)
                  order by u.code
@@ -339,19 +357,17 @@ class IndicatorQueries {
 
     /** Present marks and invitations over the activities held in the period in U's subtree: {present, invited}. */
     long[] attendance(Ask ask) {
+        // the activities joined in each count, not a shared CTE of them: PostgreSQL materialises a CTE used twice
+        // and, not knowing its ids are unique, hashed all the attendance marks against it
+        String held = " join activity a on a.id = %1$s.activity_id " + placed("a")
+                + " where a.status <> 'CANCELLED' and a.starts_at >= :fromStart and a.starts_at < :dayEnd ";
         String sql = WITH + """
-                , held (id) as (
-                  select a.id from activity a %s
-                   where a.status <> 'CANCELLED' and a.starts_at >= :fromStart and a.starts_at < :dayEnd
-                )
-                select (select count(*) from participation p join held h on h.id = p.activity_id
-                         where p.present and p.superseded_by is null),
+                select (select count(*) from participation p %1$s and p.present and p.superseded_by is null),
                        (select count(*) from (
-                          select n.activity_id, n.member_id from activity_notified n join held h on h.id = n.activity_id
+                          select n.activity_id, n.member_id from activity_notified n %2$s
                           union
-                          select p.activity_id, p.member_id from participation p join held h on h.id = p.activity_id
-                           where p.superseded_by is null) i)
-                """.formatted(placed("a"));
+                          select p.activity_id, p.member_id from participation p %1$s and p.superseded_by is null) i)
+                """.formatted(held.formatted("p"), held.formatted("n"));
         return bind(jdbc.sql(sql), ask).query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) }).single();
     }
 
