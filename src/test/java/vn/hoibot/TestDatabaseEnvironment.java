@@ -35,7 +35,17 @@ public class TestDatabaseEnvironment implements EnvironmentPostProcessor {
             props.putAll(freshDatabase());
         }
         environment.getPropertySources().addFirst(new MapPropertySource("hoibotTestDatabase", props));
+        environment.getPropertySources().addLast(new MapPropertySource("hoibotTestDefaults", TEST_DEFAULTS));
     }
+
+    /**
+     * Settings every test context starts from unless the test sets its own (lowest precedence): Telegram's
+     * per-chat pace (one message a second to a person, one every three seconds to a group) would make a test
+     * that walks a ten-step dialog wait ten seconds for nothing; tests of the pace itself set it.
+     */
+    private static final Map<String, Object> TEST_DEFAULTS = Map.of(
+            "hoibot.broadcast.per-chat-interval", "50ms",
+            "hoibot.broadcast.per-group-interval", "150ms");
 
     public static boolean onPostgres() {
         String choice = System.getProperty("hoibot.test.db", System.getenv().getOrDefault("HOIBOT_TEST_DB", "h2"));

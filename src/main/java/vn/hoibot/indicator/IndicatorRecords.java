@@ -3,6 +3,7 @@ package vn.hoibot.indicator;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -138,8 +139,26 @@ public class IndicatorRecords {
      */
     @Transactional(readOnly = true)
     public Optional<Long> findCurrent(Kind kind, Object... columnsAndValues) {
-        StringBuilder sql = new StringBuilder("select id from " + kind.table + " where superseded_by is null");
-        java.util.List<Object> params = new java.util.ArrayList<>();
+        return findCurrent(kind, "", List.of(), columnsAndValues);
+    }
+
+    /**
+     * The current record of this kind with these values whose dates overlap {@code from} … {@code to} (null: open):
+     * the one a new record for the same subject corrects.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Long> findCurrentOverlapping(Kind kind, LocalDate from, LocalDate to,
+            Object... columnsAndValues) {
+        return to == null
+                ? findCurrent(kind, " and (ends_on is null or ends_on >= ?)", List.of(from), columnsAndValues)
+                : findCurrent(kind, " and starts_on <= ? and (ends_on is null or ends_on >= ?)", List.of(to, from),
+                        columnsAndValues);
+    }
+
+    private Optional<Long> findCurrent(Kind kind, String extra, List<Object> extraParams,
+            Object... columnsAndValues) {
+        StringBuilder sql = new StringBuilder("select id from " + kind.table + " where superseded_by is null" + extra);
+        List<Object> params = new java.util.ArrayList<>(extraParams);
         for (int i = 0; i < columnsAndValues.length; i += 2) {
             Object value = columnsAndValues[i + 1];
             sql.append(" and ").append(columnsAndValues[i]).append(value == null ? " is null" : " = ?");
@@ -148,6 +167,13 @@ public class IndicatorRecords {
             }
         }
         return jdbc.sql(sql + " order by id desc").params(params).query(Long.class).list().stream().findFirst();
+    }
+
+    /** Records the new one and, when there is one, marks {@code corrected} as superseded by it; the new id. */
+    public long correcting(Kind kind, Optional<Long> corrected, java.util.function.LongSupplier write) {
+        long id = write.getAsLong();
+        corrected.ifPresent(old -> supersede(kind, old, id));
+        return id;
     }
 
     /** Marks {@code oldId} as corrected by {@code newId} (both of the same kind). */

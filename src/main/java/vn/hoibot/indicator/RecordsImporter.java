@@ -220,6 +220,9 @@ public class RecordsImporter {
         final LongPredicate mayRecordOn;
         final int[] counts = new int[3];
         final Map<String, Long> activityIds = new HashMap<>();
+        /** Looked up once per import: a book names the same units and members on many rows. */
+        final Map<String, java.util.Optional<UnitView>> units = new HashMap<>();
+        final Map<String, java.util.Optional<MemberView>> members = new HashMap<>();
         String sheet;
         int row;
 
@@ -282,6 +285,7 @@ public class RecordsImporter {
 
         private void restructure(Cells c) {
             String kind = Texts.fold(c.required(0));
+            units.clear(); // merges and moves change units: each row sees them as they are now
             UnitView unit = unit(c.required(1));
             UnitView target = unit(c.required(2));
             LocalDate on = date(c.required(3));
@@ -466,7 +470,8 @@ public class RecordsImporter {
         // ---- cells
 
         private UnitView unit(String code) {
-            UnitView unit = org.findByCode(code).orElseThrow(() -> new Bad("member.import.unknown-unit", code));
+            UnitView unit = units.computeIfAbsent(code, org::findByCode)
+                    .orElseThrow(() -> new Bad("member.import.unknown-unit", code));
             if (!mayRecordOn.test(unit.id())) {
                 throw new Bad("indicator.import.outside", code);
             }
@@ -477,7 +482,7 @@ public class RecordsImporter {
             if (PhoneNumbers.normalise(phone).isEmpty()) {
                 throw new Bad("member.import.bad-phone", phone);
             }
-            MemberView member = directory.findByPhone(phone)
+            MemberView member = members.computeIfAbsent(phone, directory::findByPhone)
                     .orElseThrow(() -> new Bad("indicator.import.unknown-phone", phone));
             if (member.unitId() != null && !mayRecordOn.test(member.unitId())) {
                 throw new Bad("indicator.import.outside", phone);

@@ -64,15 +64,27 @@ class AnswerDialog implements Dialog, ButtonAction<AnswerDialog.Press> {
 
     /** Starts or resumes her response; a sensitive survey first asks her consent (nothing is stored before). */
     void start(ChatContext ctx, long runId, long memberId) {
+        start(ctx, runId, memberId, null);
+    }
+
+    /**
+     * As {@link #start(ChatContext, long, long)}; {@code enteredBy} not null: that leader answers for her in this
+     * chat (a member without a phone), and the response is recorded as entered by the leader.
+     */
+    void start(ChatContext ctx, long runId, long memberId, Long enteredBy) {
         SurveyRun run = answering.openRun(runId, memberId);
         SurveyForm form = answering.form(run);
-        Map<String, String> data = Map.of("run", Long.toString(runId), "member", Long.toString(memberId));
+        Map<String, String> data = new java.util.HashMap<>(Map.of("run", Long.toString(runId), "member",
+                Long.toString(memberId)));
+        if (enteredBy != null) {
+            data.put("by", Long.toString(enteredBy));
+        }
         if (answering.response(runId, memberId).isEmpty() && form.sensitive()) {
             ctx.startDialog(DIALOG, "consent", data);
             ctx.reply(consent(ctx, form, runId));
             return;
         }
-        answering.begin(runId, memberId, Source.SELF, null, false);
+        answering.begin(runId, memberId, enteredBy == null ? Source.SELF : Source.LEADER, enteredBy, false);
         ctx.startDialog(DIALOG, "q", data);
         show(ctx, ctx.dialog().orElseThrow(), answering.position(run, memberId, null), null, null);
     }
@@ -122,16 +134,18 @@ class AnswerDialog implements Dialog, ButtonAction<AnswerDialog.Press> {
         long runId = payload.run();
         String question = payload.question() == null ? "" : payload.question();
         int arg = payload.arg();
-        long member = accounts.memberFor(ctx.sender().channel(), ctx.sender().userId())
+        long presser = accounts.memberFor(ctx.sender().channel(), ctx.sender().userId())
                 .orElseThrow(() -> new UserFacingException("survey.not-linked"));
         Optional<DialogState> state = ctx.dialog().filter(s -> s.dialog().equals(DIALOG))
                 .filter(s -> Long.toString(runId).equals(s.get("run")));
         if (state.isEmpty()) {
             ctx.toast("survey.answer.stale");
-            start(ctx, runId, member); // the dialog was left (another command): she continues where she was
+            start(ctx, runId, presser); // the dialog was left (another command): she continues where she was
             return;
         }
         DialogState s = state.get();
+        // a leader answering for a member: the dialog (started by /traloigiup after the access check) names her
+        long member = Long.toString(presser).equals(s.get("by")) ? Long.parseLong(s.get("member")) : presser;
         if (verb.equals("y") || verb.equals("x")) {
             consented(ctx, s, runId, member, verb.equals("y"), messageId);
             return;
@@ -210,7 +224,8 @@ class AnswerDialog implements Dialog, ButtonAction<AnswerDialog.Press> {
             ctx.edit(messageId, ctx.message("survey.consent.declined"));
             return;
         }
-        Position p = answering.begin(runId, member, Source.SELF, null, true);
+        Long by = s.get("by") == null ? null : Long.valueOf(s.get("by"));
+        Position p = answering.begin(runId, member, by == null ? Source.SELF : Source.LEADER, by, true);
         show(ctx, s.next("q"), p, messageId, null);
     }
 

@@ -39,7 +39,7 @@ class DefinitionStore {
         String rows = json.writeValueAsString(raw);
         String version = form.version();
         Optional<Map.Entry<Long, String>> same = find(form.formId(), version);
-        if (same.isPresent() && !same.get().getValue().equals(rows)) {
+        if (same.isPresent() && !sameRows(same.get().getValue(), rows, raw)) {
             version = version + "~" + raw.contentHash();
             same = find(form.formId(), version);
         }
@@ -72,6 +72,11 @@ class DefinitionStore {
         String rows = jdbc.sql("select raw_form from survey_definition where id = :id").param("id", definitionId)
                 .query(String.class).single();
         return json.readValue(rows, RawForm.class);
+    }
+
+    /** The same definition, whatever the order of its JSON's object members (versions stored by earlier builds). */
+    private boolean sameRows(String stored, String rows, RawForm raw) {
+        return stored.equals(rows) || json.readValue(stored, RawForm.class).equals(raw);
     }
 
     private Optional<Map.Entry<Long, String>> find(String formId, String version) {

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
@@ -115,9 +116,11 @@ class ResultsCommand implements CommandHandler {
                 run.closesAt().minusSeconds(1).atZone(ServiceZone.VIETNAM).toLocalDate().format(SurveyLaunch.DAY)));
         text.append("\n\n").append(ctx.text("survey.results.progress-head"));
         UnitView unit = org.find(scope).orElseThrow();
-        appendProgress(ctx, text, unit.name(), results.progress(run.id(), scope, today), suppress);
+        Map<Long, Progress> progress = results.progressByChild(run.id(), scope, today);
+        appendProgress(ctx, text, unit.name(), progress.get(scope), suppress);
         for (UnitView child : org.children(scope, today)) {
-            appendProgress(ctx, text, child.name(), results.progress(run.id(), child.id(), today), suppress);
+            appendProgress(ctx, text, child.name(), progress.getOrDefault(child.id(), new Progress(0, 0, 0)),
+                    suppress);
         }
         int n = 0;
         for (QuestionFigures f : results.figures(run.id(), form, scope, today)) {

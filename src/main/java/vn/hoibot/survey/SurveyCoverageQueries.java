@@ -14,7 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * {@link SurveyCoverage} in one SQL query each: a recursive walk of the unit tree as it stood on the day (dated
- * parent links and units), its members on that day (dated unit membership, active), and whether each finished a
+ * parent links and units), its members on that day (dated unit membership, active on that day: the latest dated
+ * status change on or before it, else her status now), and whether each finished a
  * response to a run of the kind in the twelve months up to that day, by any way in.
  */
 @Component
@@ -36,7 +37,10 @@ class SurveyCoverageQueries implements SurveyCoverage {
 
     private static final String COVERED = """
             join member_unit mu on mu.unit_id = tree.id and %s
-            join member m on m.id = mu.member_id and m.status = 'ACTIVE'
+            join member m on m.id = mu.member_id
+             and coalesce((select sc.status from member_status_change sc
+                            where sc.member_id = m.id and sc.since <= :day
+                            order by sc.since desc, sc.id desc limit 1), m.status) = 'ACTIVE'
             where exists (select 1 from survey_response r join survey_run run on run.id = r.run_id
                            where r.member_id = m.id and r.status = 'FINISHED' and run.kind = :kind
                              and r.finished_at >= :from and r.finished_at < :to)

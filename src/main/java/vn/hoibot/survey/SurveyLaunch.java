@@ -5,10 +5,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,17 +18,9 @@ import vn.hoibot.access.AccessPolicy;
 import vn.hoibot.access.Actor;
 import vn.hoibot.access.Permission;
 import vn.hoibot.broadcast.AudienceSource;
-import vn.hoibot.broadcast.BroadcastKind;
-import vn.hoibot.broadcast.NewBroadcast;
-import vn.hoibot.broadcast.NewBroadcast.ButtonSpec;
-import vn.hoibot.broadcast.NewBroadcast.Content;
-import vn.hoibot.broadcast.NewBroadcast.Recipient;
-import vn.hoibot.broadcast.Outbox;
-import vn.hoibot.chat.ButtonTokens;
 import vn.hoibot.chat.Messages;
 import vn.hoibot.chat.UserFacingException;
 import vn.hoibot.member.Accounts;
-import vn.hoibot.member.Accounts.MemberChat;
 import vn.hoibot.survey.form.SurveyForm;
 import vn.hoibot.time.ServiceZone;
 
@@ -44,26 +34,26 @@ class SurveyLaunch {
 
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final Logger log = LoggerFactory.getLogger(SurveyLaunch.class);
-    private static final List<Locale> LOCALES = List.of(Messages.VIETNAMESE, Messages.ENGLISH);
 
     private final FormLibrary library;
     private final RunStore runs;
     private final AccessPolicy policy;
     private final Accounts accounts;
-    private final Outbox outbox;
-    private final ButtonTokens tokens;
+    private final RunMessages messagesOut;
+    private final SurveyReminders reminders;
     private final Messages messages;
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
     SurveyLaunch(FormLibrary library, RunStore runs, AccessPolicy policy,
-            Accounts accounts, Outbox outbox, ButtonTokens tokens, Messages messages, JdbcTemplate jdbc, Clock clock) {
+            Accounts accounts, RunMessages messagesOut, SurveyReminders reminders, Messages messages, JdbcTemplate jdbc,
+            Clock clock) {
         this.library = library;
         this.runs = runs;
         this.policy = policy;
         this.accounts = accounts;
-        this.outbox = outbox;
-        this.tokens = tokens;
+        this.messagesOut = messagesOut;
+        this.reminders = reminders;
         this.messages = messages;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -90,6 +80,7 @@ class SurveyLaunch {
         addInvitees(runId, audience.memberIds());
         invite(runId, form, audience.memberIds(), closesAt, opensAt.isAfter(now) ? opensAt : null, actor.memberId(),
                 audience.unitId());
+        reminders.plan(runId, opensAt, closesAt);
         log.info("Survey run {} ({}) launched for {} members", runId, formId, audience.memberIds().size());
         return runId;
     }
@@ -126,22 +117,6 @@ class SurveyLaunch {
 
     private void invite(long runId, SurveyForm form, List<Long> memberIds, Instant closesAt, Instant at, Long by,
             long unitId) {
-        Map<String, List<MemberChat>> byChannel = new LinkedHashMap<>();
-        for (MemberChat chat : accounts.chatsOf(memberIds)) {
-            byChannel.computeIfAbsent(chat.channel(), c -> new ArrayList<>()).add(chat);
-        }
-        for (var entry : byChannel.entrySet()) {
-            String key = tokens.issue(entry.getKey(), null, StartButton.ACTION, new StartButton.Run(runId));
-            Map<String, Content> variants = new LinkedHashMap<>();
-            for (Locale locale : LOCALES) {
-                variants.put(locale.getLanguage(), new Content(invitation(locale, form, closesAt), List.of(List.of(
-                        new ButtonSpec(ButtonSpec.Type.ACTION, messages.get(locale, "survey.button.start"), key)))));
-            }
-            List<Recipient> recipients = entry.getValue().stream().map(c -> Recipient.member(c.channel(), c.chatId(),
-                    c.memberId(), Messages.supported(c.locale()).getLanguage())).toList();
-            NewBroadcast broadcast = new NewBroadcast(BroadcastKind.SURVEY, by, "survey run #" + runId, unitId, false,
-                    variants, null, recipients, null, null);
-            outbox.enqueue(at == null ? broadcast : broadcast.scheduledFor(at));
-        }
+        messagesOut.enqueue(runId, accounts.chatsOf(memberIds), locale -> invitation(locale, form, closesAt), at, by, unitId);
     }
 }

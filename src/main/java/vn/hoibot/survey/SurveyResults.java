@@ -60,16 +60,38 @@ class SurveyResults {
                 : sorted.get(n / 2 - 1).add(sorted.get(n / 2)).divide(BigDecimal.valueOf(2), 2, RoundingMode.HALF_UP);
     }
 
+    /**
+     * Progress of the unit's whole subtree (under the unit's own id) and of each child's subtree (under the child's
+     * id; a child without invitees is absent), in one query: every unit of the subtree carries the child it lies in.
+     */
     @Transactional(readOnly = true)
-    Progress progress(long runId, long unitId, LocalDate day) {
-        return jdbc.sql(TREE + """
-                select count(*),
+    Map<Long, Progress> progressByChild(long runId, long unitId, LocalDate day) {
+        Map<Long, Progress> out = new HashMap<>();
+        long[] total = new long[3];
+        jdbc.sql("""
+                with recursive tree (id, child) as (
+                  select u.id, cast(null as bigint) from org_unit u where u.id = :root
+                  union all
+                  select l.unit_id, coalesce(t.child, l.unit_id) from org_unit_parent l join tree t on l.parent_id = t.id
+                   where l.valid_from <= :day and (l.valid_to is null or l.valid_to > :day))
+                select t.child, count(*),
                        coalesce(sum(case when r.status = 'FINISHED' then 1 else 0 end), 0),
                        coalesce(sum(case when r.status = 'IN_PROGRESS' then 1 else 0 end), 0)
                   from survey_invitee i join tree t on t.id = i.unit_id
                   left join survey_response r on r.run_id = i.run_id and r.member_id = i.member_id
-                 where i.run_id = :run""").param("root", unitId).param("day", day).param("run", runId)
-                .query((rs, n) -> new Progress(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single();
+                 where i.run_id = :run
+                 group by t.child""").param("root", unitId).param("day", day).param("run", runId).query(rs -> {
+                    Progress p = new Progress(rs.getLong(2), rs.getLong(3), rs.getLong(4));
+                    long child = rs.getLong(1);
+                    if (!rs.wasNull()) {
+                        out.put(child, p);
+                    }
+                    total[0] += p.invited();
+                    total[1] += p.finished();
+                    total[2] += p.started();
+                });
+        out.put(unitId, new Progress(total[0], total[1], total[2]));
+        return out;
     }
 
     @Transactional(readOnly = true)
@@ -77,17 +99,21 @@ class SurveyResults {
         Map<String, Map<String, Long>> choices = new HashMap<>();
         Map<String, List<BigDecimal>> numbers = new HashMap<>();
         Map<String, Long> answered = new HashMap<>();
+        // grouped in the database: one row per question and stored value, not one per answer (a province-wide run
+        // has millions of answers)
         jdbc.sql(TREE + """
-                select a.question, a.answer_value
+                select a.question, a.answer_value, count(*)
                   from survey_response r
                   join survey_invitee i on i.run_id = r.run_id and i.member_id = r.member_id
                   join tree t on t.id = i.unit_id
                   join survey_answer a on a.response_id = r.id
-                 where r.run_id = :run and r.status = 'FINISHED' and a.answer_value <> ''""")
+                 where r.run_id = :run and r.status = 'FINISHED' and a.answer_value <> ''
+                 group by a.question, a.answer_value""")
                 .param("root", unitId).param("day", day).param("run", runId).query(rs -> {
                     String q = rs.getString(1);
                     String v = rs.getString(2);
-                    answered.merge(q, 1L, Long::sum);
+                    long n = rs.getLong(3);
+                    answered.merge(q, n, Long::sum);
                     Question question = form.question(q).orElse(null);
                     if (question == null) {
                         return;
@@ -95,10 +121,14 @@ class SurveyResults {
                     if (question.type().select()) {
                         Map<String, Long> counts = choices.computeIfAbsent(q, k -> new HashMap<>());
                         for (String name : v.split(" ")) {
-                            counts.merge(name, 1L, Long::sum);
+                            counts.merge(name, n, Long::sum);
                         }
                     } else if (question.type().numeric()) {
-                        numbers.computeIfAbsent(q, k -> new ArrayList<>()).add(new BigDecimal(v));
+                        List<BigDecimal> list = numbers.computeIfAbsent(q, k -> new ArrayList<>());
+                        BigDecimal value = new BigDecimal(v); // one instance, n times: the list holds references
+                        for (long k = 0; k < n; k++) {
+                            list.add(value);
+                        }
                     }
                 });
         List<QuestionFigures> out = new ArrayList<>();

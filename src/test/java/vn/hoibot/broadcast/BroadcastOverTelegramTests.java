@@ -35,7 +35,8 @@ import vn.hoibot.broadcast.NewBroadcast.Recipient;
 @DirtiesContext
 @TestPropertySource(properties = { "hoibot.broadcast.global-rate-per-second=20", "hoibot.broadcast.poll-interval=20ms",
         "hoibot.broadcast.progress-interval=300ms", "hoibot.broadcast.backoff-base=200ms",
-        "hoibot.broadcast.max-global-pause=500ms" })
+        "hoibot.broadcast.max-global-pause=500ms", "hoibot.broadcast.per-chat-interval=1s",
+        "hoibot.broadcast.per-group-interval=3s" }) // Telegram's pace, under test here
 class BroadcastOverTelegramTests extends EndToEndTest {
 
     @Autowired

@@ -31,7 +31,8 @@ import vn.hoibot.chat.UserFacingException;
 
 @SpringBootTest(properties = { "hoibot.broadcast.global-rate-per-second=50", "hoibot.broadcast.poll-interval=20ms",
         "hoibot.broadcast.progress-interval=200ms", "hoibot.broadcast.backoff-base=10s",
-        "hoibot.broadcast.max-attempts=3", "hoibot.broadcast.max-global-pause=1s" })
+        "hoibot.broadcast.max-attempts=3", "hoibot.broadcast.max-global-pause=1s",
+        "hoibot.broadcast.per-chat-interval=1s", "hoibot.broadcast.per-group-interval=3s" }) // Telegram's pace, under test here
 class OutboxDispatcherTests {
 
     @TestConfiguration

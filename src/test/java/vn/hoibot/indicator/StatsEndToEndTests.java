@@ -169,6 +169,11 @@ class StatsEndToEndTests extends EndToEndTest {
         assertThat(confirm.path("text").asText()).contains("• Mô hình \"1+1\": có", "• Mô hình \"3 có, 3 biết\": không",
                 "Số liệu trên hệ thống: có cặp \"1+1\" được ghi nhận"); // C1's pairing ran through 2025
         assertThat(records.reportFor(xaC, periods.parse("6t2-2025"))).isEmpty(); // nothing stored before Gửi
+        // the records behind the figures, with a button for each records command to add what is missing
+        assertThat(confirm.path("text").asText()).contains("Hồ sơ trong kỳ trên hệ thống:\n• Có cặp \"1+1\": có\n"
+                + "• Có mô hình thu hút hội viên đặc thù hiệu quả: không");
+        assertThat(press(chair, confirm, "➕ Ghi nguồn lực").path("text").asText())
+                .isEqualTo("Ghi nhận nguồn lực của Xã Cát Hải. Chị chọn loại nguồn lực:");
         assertThat(press(chair, confirm, "Gửi").path("text").asText())
                 .startsWith("✅ Đã nhận báo cáo kỳ 6t2-2025 của Xã Cát Hải lúc");
         UnitReportView stored = records.reportFor(xaC, periods.parse("6t2-2025")).orElseThrow();
@@ -232,6 +237,99 @@ class StatsEndToEndTests extends EndToEndTest {
         // only a commune unit's chair records for it
         assertThat(ask(cadre, "/nguonluc").path("text").asText()).startsWith("Lệnh /nguonluc dành cho Chủ tịch");
         assertThat(ask(cadre, "/thammuu").path("text").asText()).startsWith("Lệnh /thammuu dành cho Chủ tịch");
+    }
+
+    /** Types the command, taps the labels one after the other (each step edits the message), returns the last. */
+    private String tapThrough(String command, int messageId, String... labels) {
+        JsonNode message = ask(chair, command);
+        for (String label : labels) {
+            message = pressAndAwaitEdit(chair, message, label, messageId);
+        }
+        assertThat(message.path("reply_markup").path("inline_keyboard").size()).isZero();
+        return message.path("text").asText();
+    }
+
+    private long numerator(String indicator) {
+        return engine.compute(xaC, periods.currentHalf(LocalDate.now(clock))).indicator(indicator).orElseThrow()
+                .numerator();
+    }
+
+    @Test
+    void recordsThePairingsOfTheCommuneByButtonsAndI1Counts() {
+        assertThat(ask(chair, "/ketdoi chỉ một bên").path("text").asText()).startsWith("Chị gõ hai bên của cặp")
+                .contains("/ketdoi Nguyễn Thị Lan - Trần Thị Hoa");
+        assertThat(tapThrough("/ketdoi", 930, "Hội viên giúp hội viên khó khăn")).startsWith("Loại \"Hội viên giúp "
+                + "hội viên khó khăn\" cần tên hai bên. Chưa ghi gì.");
+        assertThat(tapThrough("/ketdoi", 931, "Chi hội mạnh giúp chi hội yếu"))
+                .isEqualTo("Xã Cát Hải chưa có đủ hai chi hội để ghép cặp. Chưa ghi gì."); // C2 moved away
+        assertThat(numerator("I1")).isZero(); // C1's pairing ended in 2025
+        assertThat(tapThrough("/ketdoi Nguyễn Thị Lan - Trần Thị Hoa", 932, "Hội viên giúp hội viên khó khăn",
+                "6 tháng này")).startsWith("✅ Đã ghi nhận cặp \"Hội viên giúp hội viên khó khăn\" của Xã Cát Hải: "
+                        + "Nguyễn Thị Lan giúp Trần Thị Hoa, từ 01/07/");
+        assertThat(numerator("I1")).isEqualTo(1);
+        // the same pairing again, now open-ended: a correction, which supersedes the first record
+        assertThat(tapThrough("/ketdoi Nguyễn Thị Lan - Trần Thị Hoa", 933, "Hội viên giúp hội viên khó khăn",
+                "Từ hôm nay, chưa có ngày kết thúc")).startsWith("✅ Đã sửa cặp").endsWith("(thay cho bản ghi trước).");
+        assertThat(jdbc.sql("select count(*) from ind_pairing where unit_id = ? and helper_name = ? "
+                + "and superseded_by is null").params(xaC, "Nguyễn Thị Lan").query(Long.class).single()).isEqualTo(1);
+        assertThat(numerator("I1")).isEqualTo(1);
+    }
+
+    @Test
+    void pairsTwoBranchesOfTheCommuneByButtons() {
+        long chairA = newUserId();
+        link(chairA, data.person("chairA", "UNIT_CHAIR", "XA_A"));
+        long xaA = data.units.get("XA_A");
+        ReportPeriod half = periods.currentHalf(LocalDate.now(clock));
+        assertThat(engine.compute(xaA, half).indicator("I1").orElseThrow().numerator()).isZero();
+        JsonNode message = ask(chairA, "/ketdoi");
+        message = pressAndAwaitEdit(chairA, message, "Chi hội mạnh giúp chi hội yếu", 960);
+        assertThat(message.path("text").asText()).isEqualTo("Chi hội nào của Xã An Bình là bên giúp?");
+        message = pressAndAwaitEdit(chairA, message, "Chi hội A1", 960);
+        assertThat(message.toString()).doesNotContain("\"Chi hội A1\""); // not helping itself
+        message = pressAndAwaitEdit(chairA, message, "Chi hội B1", 960); // B1 came with the merged XA_B
+        message = pressAndAwaitEdit(chairA, message, "Cả năm nay", 960);
+        assertThat(message.path("text").asText()).startsWith("✅ Đã ghi nhận cặp \"Chi hội mạnh giúp chi hội yếu\" "
+                + "của Xã An Bình: Chi hội A1 giúp Chi hội B1, từ 01/01/");
+        assertThat(jdbc.sql("select count(*) from ind_pairing where unit_id = ? and helper_unit_id = ? "
+                + "and helped_unit_id = ?").params(xaA, data.units.get("A1"), data.units.get("B1")).query(Long.class)
+                .single()).isEqualTo(1);
+        assertThat(engine.compute(xaA, half).indicator("I1").orElseThrow().numerator()).isEqualTo(1);
+    }
+
+    @Test
+    void recordsAModelByButtonsAndI3Counts() {
+        assertThat(ask(chair, "/mohinh").path("text").asText()).startsWith("Chị gõ tên mô hình sau lệnh")
+                .contains("/mohinh Câu lạc bộ phụ nữ có đạo");
+        assertThat(numerator("I3")).isZero(); // XA_C's model is not effective
+        assertThat(tapThrough("/mohinh Tổ phụ nữ công giáo", 940, "Phụ nữ có đạo", "Có", "Cả năm nay"))
+                .startsWith("✅ Đã ghi nhận mô hình \"Tổ phụ nữ công giáo\" của Xã Cát Hải: đối tượng Phụ nữ có đạo, "
+                        + "hiệu quả: có, từ 01/01/");
+        assertThat(numerator("I3")).isEqualTo(1);
+        assertThat(tapThrough("/mohinh Tổ phụ nữ công giáo", 941, "Phụ nữ có đạo", "Không", "Cả năm nay"))
+                .startsWith("✅ Đã sửa mô hình");
+        assertThat(numerator("I3")).isZero();
+    }
+
+    @Test
+    void recordsPartyDevelopmentAndAllowancesOfBranchHeadsAndI4AndI7Count() {
+        assertThat(ask(chair, "/phattriendang 31/2/2026").path("text").asText())
+                .startsWith("Em chưa đọc được ngày \"31/2/2026\".");
+        assertThat(numerator("I4")).isZero();
+        assertThat(tapThrough("/phattriendang", 950, "Hội viên c1m1 (Chi hội C1)", "Bồi dưỡng"))
+                .startsWith("✅ Đã ghi nhận Hội viên c1m1 (Chi hội C1): Bồi dưỡng ngày ");
+        assertThat(numerator("I4")).isEqualTo(1);
+
+        assertThat(numerator("I7")).isZero();
+        assertThat(tapThrough("/phucap", 951, "Hội viên c1m1 (Chi hội C1)", "6 tháng này"))
+                .startsWith("✅ Đã ghi nhận phụ cấp hằng tháng của Hội viên c1m1 (Chi hội C1), từ 01/07/");
+        assertThat(numerator("I7")).isEqualTo(1);
+        assertThat(tapThrough("/phucap", 952, "Hội viên c1m1 (Chi hội C1)", "Từ hôm nay, chưa có ngày kết thúc"))
+                .startsWith("✅ Đã sửa phụ cấp hằng tháng của Hội viên c1m1");
+        assertThat(jdbc.sql("select count(*) from ind_allowance where member_id = ? and superseded_by is not null")
+                .param(data.members.get("c1m1")).query(Long.class).single()).isEqualTo(1);
+        assertThat(numerator("I7")).isEqualTo(1);
+        assertThat(ask(cadre, "/phucap").path("text").asText()).startsWith("Lệnh /phucap dành cho Chủ tịch");
     }
 
     @Test

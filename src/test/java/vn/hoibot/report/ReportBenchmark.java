@@ -84,8 +84,11 @@ public final class ReportBenchmark {
         }
     }
 
-    /** Times one command's work; the heap peak is the sum of the heap pools' peaks since a reset (an upper bound). */
-    private static void measure(int run, String what, LongSupplier work) {
+    /**
+     * Times one command's work (the survey benchmark's too); the heap peak is the sum of the heap pools' peaks since
+     * a reset (an upper bound).
+     */
+    public static void measure(int run, String what, LongSupplier work) {
         List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(p -> p.getType() == MemoryType.HEAP).toList();
         System.gc();

@@ -111,6 +111,33 @@ class SurveyCoverageTests {
         assertThat(coverage.coveredMembers(branchB1, SurveyKind.NEEDS, LocalDate.of(2026, 12, 2))).isEqualTo(3);
     }
 
+    @Test
+    void countsMembersActiveOnTheAskedDayNotToday() {
+        // left on 1 October 2026: active on 1 September, not on 1 December
+        long left = member("LEFT", branchA1, START, null);
+        statusChange(left, "ACTIVE", LocalDate.of(1900, 1, 1));
+        statusChange(left, "LEFT", LocalDate.of(2026, 10, 1));
+        finished(left, "NEEDS", at(2026, 3, 1, 9, 0));
+        // came back on 1 November 2026: not active on 1 September, active on 1 December
+        long back = member("ACTIVE", branchA1, START, null);
+        statusChange(back, "LEFT", LocalDate.of(1900, 1, 1));
+        statusChange(back, "ACTIVE", LocalDate.of(2026, 11, 1));
+        finished(back, "NEEDS", at(2026, 11, 5, 9, 0));
+
+        assertThat(coverage.coveredMembers(branchA1, SurveyKind.NEEDS, LocalDate.of(2026, 9, 1))).isEqualTo(1);
+        assertThat(coverage.coveredMembers(branchA1, SurveyKind.NEEDS, LocalDate.of(2026, 12, 1))).isEqualTo(1);
+        assertThat(coverage.coveredMembers(branchA1, SurveyKind.NEEDS, LocalDate.of(2026, 10, 15))).isZero();
+        assertThat(coverage.coveredMembersByUnit(communeA, "branch", SurveyKind.NEEDS, LocalDate.of(2026, 9, 1)))
+                .isEqualTo(Map.of(branchA1, 1L));
+    }
+
+    private void statusChange(long member, String status, LocalDate since) {
+        jdbc.sql("""
+                insert into member_status_change (member_id, status, since, recorded_at)
+                values (:m, :s, :d, current_timestamp)""").param("m", member).param("s", status).param("d", since)
+                .update();
+    }
+
     private static OffsetDateTime at(int y, int m, int d, int h, int min) {
         return LocalDateTime.of(y, m, d, h, min).atZone(VN).toOffsetDateTime();
     }

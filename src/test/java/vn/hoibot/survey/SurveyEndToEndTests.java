@@ -144,4 +144,109 @@ class SurveyEndToEndTests extends SurveyChatTest {
         type(lan, "4", "Câu 2/");
         assertThat(answer(run, lanId, "so_nguoi")).isEqualTo("4");
     }
+
+    @Autowired
+    SurveyReminders reminders;
+    @Autowired
+    RunStore runStore;
+    @Autowired
+    ResponseStore responses;
+    @Autowired
+    DefinitionStore definitions;
+    @Autowired
+    SurveyCatalog catalog;
+
+    private long remindersTo(long user) {
+        return telegram.sentTo(token, user).stream().filter(b -> FakeTelegram.textContains(b, "Hội nhắc chị")).count();
+    }
+
+    /** Moves the clock to that Vietnam time, a number of days from today, and lets Quartz follow. */
+    private void moveTo(java.time.LocalDate day, java.time.LocalTime time) {
+        clock.advance(Duration.between(clock.instant(), day.atTime(time).atZone(vn.hoibot.time.ServiceZone.VIETNAM)
+                .toInstant()));
+        reminders.realign();
+    }
+
+    @Test
+    void remindsOnlyThoseWhoHaveNotSentTwiceAtMostOutsideQuietHoursOnce() {
+        MemberView mai = member("Trần Thị Mai", branch);
+        MemberView hoa = member("Lê Thị Hoa", branch);
+        MemberView noPhone = member("Đỗ Thị Cúc", branch);
+        long maiUser = link(mai);
+        long hoaUser = link(hoa);
+        LocalDate today = vn.hoibot.time.ServiceZone.today(clock);
+        java.time.Instant now = clock.instant();
+        java.time.Instant closes = today.plusDays(5).atStartOfDay(vn.hoibot.time.ServiceZone.VIETNAM).toInstant();
+        var form = catalog.form("gop_y_sinh_hoat").orElseThrow();
+        long run = runStore.create(definitions.store(form, catalog.raw("gop_y_sinh_hoat")), form.kind(), branch.id(),
+                branch.name(), "u:" + branch.id(), lanId, null, now.minusSeconds(60), closes,
+                java.util.stream.Stream.of(lanId, mai.id(), hoa.id(), noPhone.id())
+                        .map(m -> new RunStore.Invitee(m, branch.id())).toList(), now);
+        reminders.plan(run, now.minusSeconds(60), closes);
+
+        // 3 days and 1 day before midnight fall in the quiet hours: both at 7:00
+        assertThat(jdbc.queryForList("select due_at from survey_reminder where run_id = ? order by due_at",
+                java.time.OffsetDateTime.class, run)).extracting(t -> t.atZoneSameInstant(
+                        vn.hoibot.time.ServiceZone.VIETNAM).toLocalDateTime()).containsExactly(
+                                today.plusDays(2).atTime(7, 0), today.plusDays(4).atTime(7, 0));
+        responses.finish(responses.start(run, mai.id(), ResponseStore.Source.SELF, null, null, now).id(), now);
+        long hoaResponse = responses.start(run, hoa.id(), ResponseStore.Source.SELF, null, null, now).id();
+
+        moveTo(today.plusDays(2), java.time.LocalTime.of(6, 59, 58)); // Quartz fires it 2 s later
+        await().atMost(Duration.ofSeconds(20)).until(() -> remindersTo(lan) == 1 && remindersTo(hoaUser) == 1);
+        JsonNode reminder = telegram.sentTo(token, lan).stream()
+                .filter(b -> FakeTelegram.textContains(b, "Hội nhắc chị")).findFirst().orElseThrow();
+        assertThat(reminder.path("text").asText()).contains("Góp ý");
+        assertThat(FakeTelegram.buttonData(reminder, "Bắt đầu")).isNotBlank();
+        long first = jdbc.queryForObject("select min(id) from survey_reminder where run_id = ?", Long.class, run);
+        reminders.fire(first); // a second firing (another instance, a restart) sends nothing again
+        responses.finish(hoaResponse, clock.instant());
+
+        moveTo(today.plusDays(4), java.time.LocalTime.of(6, 59, 58));
+        await().atMost(Duration.ofSeconds(20)).until(() -> remindersTo(lan) == 2);
+        jdbc.update("insert into survey_reminder (run_id, due_at, status) values (?, ?, 'PENDING')", run,
+                java.time.OffsetDateTime.now());
+        reminders.fire(jdbc.queryForObject("select max(id) from survey_reminder where run_id = ?", Long.class, run));
+        assertThat(jdbc.queryForList("select reminders from survey_invitee where run_id = ? order by reminders",
+                Integer.class, run)).containsExactly(0, 0, 1, 2); // Mai and Cúc none, Hoa 1, Lan 2 (capped)
+        assertThat(remindersTo(lan)).isEqualTo(2); // at most 2 each
+        assertThat(remindersTo(hoaUser)).isEqualTo(1);
+        assertThat(remindersTo(maiUser)).isZero();
+        assertThat(jdbc.queryForMap("select reminders from survey_invitee where run_id = ? and member_id = ?", run,
+                noPhone.id())).containsEntry("reminders", 0);
+        assertThat(jdbc.queryForList("select status from survey_reminder where run_id = ? order by id", String.class,
+                run)).containsExactly("SENT", "SENT", "SENT");
+    }
+
+    @Test
+    void aBranchHeadAnswersForAMemberWithoutAPhoneRecordedAsEnteredByHer() {
+        MemberView cuc = member("Đỗ Thị Cúc", branch);
+        long headId = jdbc.queryForObject("select member_id from role_assignment where unit_id = ? and role = 'BRANCH_HEAD'",
+                Long.class, branch.id());
+        java.time.Instant now = clock.instant();
+        var form = catalog.form("gop_y_sinh_hoat").orElseThrow();
+        long run = runStore.create(definitions.store(form, catalog.raw("gop_y_sinh_hoat")), form.kind(), branch.id(),
+                branch.name(), "u:" + branch.id(), headId, null, now.minusSeconds(60), now.plus(Duration.ofDays(3)),
+                java.util.List.of(new RunStore.Invitee(cuc.id(), branch.id()), new RunStore.Invitee(lanId, branch.id())), now);
+
+        assertThat(type(leader, "/traloigiup " + run + " Hằng", "Em không tìm thấy").path("text").asText())
+                .contains("Hằng"); // herself, not invited: no one
+        int before = sentCount(leader);
+        type(leader, "/traloigiup " + run + " do thi cuc", "Chị đang trả lời giúp chị Đỗ Thị Cúc");
+        JsonNode q = awaitNew(leader, before, "Câu 1/");
+        q = pressEdit(leader, q, "4", "Câu 2/");
+        q = pressEdit(leader, q, "Gặp gỡ chị em", "✓ Gặp gỡ chị em");
+        q = pressEdit(leader, q, "Xong", "Câu 3/");
+        q = pressEdit(leader, q, "Có", "Câu 4/");
+        q = pressEdit(leader, q, "Bỏ qua", "Gửi");
+        pressEdit(leader, q, "Gửi", "Góp ý sau buổi sinh hoạt");
+
+        assertThat(jdbc.queryForMap("select status, source, entered_by from survey_response where run_id = ? and"
+                + " member_id = ?", run, cuc.id())).containsEntry("status", "FINISHED").containsEntry("source", "LEADER")
+                .containsEntry("entered_by", headId);
+        assertThat(answer(run, cuc.id(), "diem")).isEqualTo("4");
+        assertThat(answer(run, cuc.id(), "co_ich")).isEqualTo("gap_go");
+        assertThat(jdbc.queryForObject("select count(*) from survey_response where run_id = ? and member_id = ?",
+                Integer.class, run, headId)).isZero(); // nothing stored as her own
+    }
 }

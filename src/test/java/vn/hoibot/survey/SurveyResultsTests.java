@@ -85,10 +85,10 @@ class SurveyResultsTests {
 
     @Test
     void countsProgressPerUnit() {
-        assertThat(results.progress(run, commune, today)).isEqualTo(new SurveyResults.Progress(30, 24, 3));
-        assertThat(results.progress(run, b1, today)).isEqualTo(new SurveyResults.Progress(20, 16, 2));
-        assertThat(results.progress(run, b2, today)).isEqualTo(new SurveyResults.Progress(10, 8, 1));
-        assertThat(results.progress(run, b2, today).notStarted()).isEqualTo(1);
+        assertThat(results.progressByChild(run, b2, today).get(b2).notStarted()).isEqualTo(1);
+        assertThat(results.progressByChild(run, commune, today)).isEqualTo(Map.of(
+                commune, new SurveyResults.Progress(30, 24, 3), b1, new SurveyResults.Progress(20, 16, 2),
+                b2, new SurveyResults.Progress(10, 8, 1)));
     }
 
     @Test

@@ -1,9 +1,7 @@
 package vn.hoibot.indicator.bot;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,7 +11,6 @@ import vn.hoibot.access.Actor;
 import vn.hoibot.chat.Button;
 import vn.hoibot.chat.ChatContext;
 import vn.hoibot.chat.Messages;
-import vn.hoibot.chat.UserFacingException;
 import vn.hoibot.indicator.IndicatorRecords;
 import vn.hoibot.org.UnitView;
 
@@ -27,8 +24,6 @@ class ProposalCommand extends ChairCommand<ProposalCommand.Choice> {
 
     static final String CHOICE = "indicator.proposal.choice";
     static final int PROGRAMMES = 3;
-    private static final DateTimeFormatter TYPED = DateTimeFormatter.ofPattern("d/M/uuuu")
-            .withResolverStyle(java.time.format.ResolverStyle.STRICT); // 31/2 is refused, not read as 28/2
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     /** The unit, the day of the proposal and the programme chosen (1 … {@value #PROGRAMMES}). */
@@ -37,13 +32,11 @@ class ProposalCommand extends ChairCommand<ProposalCommand.Choice> {
 
     private final IndicatorRecords records;
     private final ChairScope scope;
-    private final Clock clock;
 
-    ProposalCommand(IndicatorRecords records, ChairScope scope, Clock clock) {
+    ProposalCommand(IndicatorRecords records, ChairScope scope) {
         super("thammuu", CHOICE, Choice.class);
         this.records = records;
         this.scope = scope;
-        this.clock = clock;
     }
 
     @Override
@@ -53,18 +46,7 @@ class ProposalCommand extends ChairCommand<ProposalCommand.Choice> {
             ctx.reply("indicator.proposal.not-chair");
             return;
         }
-        LocalDate today = LocalDate.now(clock);
-        LocalDate on = today;
-        if (!args.isBlank()) {
-            try {
-                on = LocalDate.parse(args.strip(), TYPED);
-            } catch (DateTimeParseException e) {
-                throw new UserFacingException("indicator.proposal.unreadable-date", args.strip());
-            }
-            if (on.isAfter(today)) {
-                throw new UserFacingException("indicator.proposal.future-date", DAY.format(on));
-            }
-        }
+        LocalDate on = scope.typedDay(args, "indicator.proposal");
         List<List<Button>> rows = new ArrayList<>();
         for (int p = 1; p <= PROGRAMMES; p++) {
             rows.add(List.of(ctx.button("indicator.programme." + p, CHOICE, new Choice(unit.id(), on, p))));

@@ -22,7 +22,7 @@ enum Span {
     /** Its first and last day (null: no end) as of {@code today}. */
     record Dates(LocalDate from, LocalDate to) {
 
-        /** "từ … đến …" or "từ …, chưa có ngày kết thúc", in her language. */
+        /** The span as words in her language ({@code indicator.span.closed} or {@code indicator.span.open}). */
         String describe(ChatContext ctx) {
             return to == null ? ctx.text("indicator.span.open", DAY.format(from))
                     : ctx.text("indicator.span.closed", DAY.format(from), DAY.format(to));

@@ -7,11 +7,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import vn.hoibot.access.Actor;
 import vn.hoibot.chat.Button;
 import vn.hoibot.chat.ChatContext;
+import vn.hoibot.chat.CommandHandler;
 import vn.hoibot.chat.UserFacingException;
 import vn.hoibot.indicator.CommuneResult;
 import vn.hoibot.indicator.IndicatorEngine;
@@ -33,28 +35,39 @@ class UnitReportDialog extends ChairCommand<UnitReportDialog.Step> {
     static final String STEP = "indicator.report.step";
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
 
-    /** Where she is: the stage to do next, and her answers so far. */
-    record Step(long unitId, String period, Stage stage, Boolean onePlusOne, Boolean threeThree) {
+    /** Where she is: the stage to do next, her answers so far, and (for ADD) the records command to start. */
+    record Step(long unitId, String period, Stage stage, Boolean onePlusOne, Boolean threeThree, String command) {
+
+        Step(long unitId, String period, Stage stage, Boolean onePlusOne, Boolean threeThree) {
+            this(unitId, period, stage, onePlusOne, threeThree, null);
+        }
     }
 
     enum Stage {
-        ASK_ONE, ASK_THREE, CONFIRM, SEND, CANCEL
+        ASK_ONE, ASK_THREE, CONFIRM, SEND, CANCEL, ADD
     }
+
+    /** The records commands the confirm step offers, to add what the bot's records lack before sending. */
+    static final List<String> ADDS = List.of("ketdoi", "mohinh", "nguonluc", "thammuu", "phattriendang", "phucap");
+
+
 
     private final IndicatorRecords records;
     private final IndicatorEngine engine;
     private final ReportPeriods periods;
     private final ChairScope scope;
     private final Clock clock;
+    private final ObjectProvider<ChairCommand<?>> commands;
 
     UnitReportDialog(IndicatorRecords records, IndicatorEngine engine, ReportPeriods periods, ChairScope scope,
-            Clock clock) {
+            Clock clock, ObjectProvider<ChairCommand<?>> commands) {
         super("nopbaocao", STEP, Step.class);
         this.records = records;
         this.engine = engine;
         this.periods = periods;
         this.scope = scope;
         this.clock = clock;
+        this.commands = commands; // looked up when pressed: this dialog is one of them
     }
 
     @Override
@@ -105,6 +118,13 @@ class UnitReportDialog extends ChairCommand<UnitReportDialog.Step> {
                         WHEN.format(clock.instant().atZone(zone())));
             }
             case CANCEL -> ctx.reply("indicator.report.cancelled");
+            case ADD -> {
+                // the records command's first step, as if she had typed it: it checks her again itself
+                CommandHandler command = commands.stream()
+                        .filter(c -> ADDS.contains(c.command()) && c.command().equals(step.command())).findFirst()
+                        .orElseThrow(() -> new UserFacingException("chat.button.expired"));
+                command.handle(ctx, "");
+            }
         }
     }
 
@@ -133,16 +153,44 @@ class UnitReportDialog extends ChairCommand<UnitReportDialog.Step> {
         String components = String.join(", ", IndicatorEngine.COMPONENTS.stream()
                 .map(c -> c + (evidence.components().get(c) ? " ✅" : " ❌")).toList());
         boolean pairing = evidence.indicator("I1").map(v -> v.numerator() > 0).orElse(false);
-        ctx.reply(ctx.message("indicator.report.confirm", unit.name(), period.label(),
+        ctx.reply(ctx.message("indicator.report.with-records", ctx.text("indicator.report.confirm", unit.name(),
+                period.label(),
                 ctx.text(step.onePlusOne() ? "indicator.report.yes" : "indicator.report.no"),
                 ctx.text(step.threeThree() ? "indicator.report.yes" : "indicator.report.no"),
                 ctx.text(pairing ? "indicator.report.evidence-pairing" : "indicator.report.evidence-no-pairing"),
-                components)
-                .withButtons(List.of(List.of(
-                        ctx.button("indicator.report.button.send", STEP, new Step(unit.id(), period.label(),
-                                Stage.SEND, step.onePlusOne(), step.threeThree())),
-                        ctx.button("indicator.report.button.cancel", STEP, new Step(unit.id(), period.label(),
-                                Stage.CANCEL, null, null))))));
+                components), records(ctx, evidence)).withButtons(buttons(ctx, unit, period, step)));
+    }
+
+    /** What the bot's records say for the period: the records behind I1, I3, C3, I6, I4 and I7 of the unit. */
+    private static String records(ChatContext ctx, CommuneResult evidence) {
+        return ctx.text("indicator.report.records", has(ctx, evidence, "I1"), has(ctx, evidence, "I3"),
+                ctx.text(evidence.components().get("C3") ? "indicator.report.yes" : "indicator.report.no"),
+                has(ctx, evidence, "I6"), share(evidence, "I4"), share(evidence, "I7"));
+    }
+
+    private static String has(ChatContext ctx, CommuneResult evidence, String id) {
+        boolean yes = evidence.indicator(id).map(v -> v.numerator() > 0).orElse(false);
+        return ctx.text(yes ? "indicator.report.yes" : "indicator.report.no");
+    }
+
+    private static String share(CommuneResult evidence, String id) {
+        return evidence.indicator(id).map(v -> v.numerator() + "/" + (v.denominator() == null ? 0 : v.denominator()))
+                .orElse("0/0");
+    }
+
+    /** Send and cancel, then one button a row for each records command, to add what is missing. */
+    private List<List<Button>> buttons(ChatContext ctx, UnitView unit, ReportPeriod period, Step step) {
+        List<List<Button>> rows = new java.util.ArrayList<>();
+        rows.add(List.of(
+                ctx.button("indicator.report.button.send", STEP, new Step(unit.id(), period.label(), Stage.SEND,
+                        step.onePlusOne(), step.threeThree())),
+                ctx.button("indicator.report.button.cancel", STEP, new Step(unit.id(), period.label(), Stage.CANCEL,
+                        null, null))));
+        for (String command : ADDS) {
+            rows.add(List.of(ctx.button("indicator.report.add." + command, STEP, new Step(unit.id(), period.label(),
+                    Stage.ADD, null, null, command))));
+        }
+        return rows;
     }
 
     /** The half-year that ended last before today. */

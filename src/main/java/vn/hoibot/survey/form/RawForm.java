@@ -22,7 +22,8 @@ public record RawForm(
     public RawForm {
         survey = List.copyOf(survey);
         choices = List.copyOf(choices);
-        declaredLists = Map.copyOf(declaredLists);
+        // sorted, so its JSON is the same in every JVM (Map.copyOf's order changes from one run to the next)
+        declaredLists = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(declaredLists));
         readErrors = List.copyOf(readErrors);
     }
 }
