@@ -6,7 +6,10 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
@@ -73,15 +76,19 @@ class ChairScope {
                 .sorted(java.util.Comparator.comparing(UnitView::name)).toList();
     }
 
-    /** The branch heads of the commune unit today, branch by branch. */
+    /**
+     * The branch heads of the commune unit today, branch by branch: one statement for the holders of each branch and
+     * one for all their names (not one member lookup per head).
+     */
     List<Head> heads(long communeId) {
+        List<UnitView> branches = branches(communeId);
+        Map<UnitView, List<Long>> holders = new LinkedHashMap<>();
+        branches.forEach(b -> holders.put(b, roles.holders(Role.BRANCH_HEAD, b.id())));
+        Map<Long, MemberDirectory.Contact> names = directory
+                .contacts(holders.values().stream().flatMap(List::stream).toList());
         List<Head> heads = new ArrayList<>();
-        for (UnitView branch : branches(communeId)) {
-            for (long member : roles.holders(Role.BRANCH_HEAD, branch.id())) {
-                directory.findById(member).ifPresent(m -> heads.add(new Head(m.id(), m.fullName(), branch.id(),
-                        branch.name())));
-            }
-        }
+        holders.forEach((branch, members) -> members.stream().map(names::get).filter(Objects::nonNull)
+                .forEach(m -> heads.add(new Head(m.id(), m.fullName(), branch.id(), branch.name()))));
         return heads;
     }
 
