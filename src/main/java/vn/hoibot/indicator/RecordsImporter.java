@@ -491,8 +491,10 @@ public class RecordsImporter {
         }
 
         private Long memberIfPhone(String text) {
-            return PhoneNumbers.normalise(text).flatMap(p -> directory.findByPhone(p)).map(MemberView::id)
-                    .orElse(null);
+            if (PhoneNumbers.normalise(text).isEmpty()) {
+                return null;
+            }
+            return members.computeIfAbsent(text, directory::findByPhone).map(MemberView::id).orElse(null);
         }
 
         private <E extends Enum<E>> E kindOf(E[] values, Cells c, int col, Function<E, String> code,
